@@ -1,14 +1,33 @@
 package dev.clipig.cli;
 
+import dev.clipig.weights.WeightsException;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code clipig} command line: one jar, one subcommand per job. */
 @Command(name = "clipig", mixinStandardHelpOptions = true, version = "clipig 0.1.0",
         description = "CLIP image generation on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class})
 public final class Main {
+
+    /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */
+    private static final Set<Class<? extends Exception>> USER_ERRORS = Set.of(WeightsException.class);
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        int exit = NativeEnvironment.relaunchIfNeeded(Main.class, args).orElseGet(() -> run(args));
+        System.exit(exit);
+    }
+
+    static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (USER_ERRORS.stream().noneMatch(type -> type.isInstance(e))) throw e;
+            cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+            return 1;
+        });
     }
 }

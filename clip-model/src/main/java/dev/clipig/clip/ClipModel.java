@@ -1,0 +1,168 @@
+package dev.clipig.clip;
+
+import dev.clipig.clip.nn.Tape;
+import dev.clipig.clip.nn.Weights;
+import dev.clipig.clip.text.TextTransformer;
+import dev.clipig.clip.tokenizer.ClipTokenizer;
+import dev.clipig.clip.vision.VisionTransformer;
+import dev.clipig.weights.CheckpointReader;
+import dev.clipig.weights.ClipHyperParams;
+import dev.clipig.weights.ClipWeights;
+import dev.clipig.weights.Tensor;
+import dev.clipig.weights.WeightsException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * OpenAI's CLIP (ViT variant) with frozen weights: both encoders, and the image encoder's
+ * vector-Jacobian product for optimizing pixels.
+ *
+ * <p>Thread-safety: the weights are immutable and every pass keeps its activations on its own
+ * {@link Tape}, in a memory workspace of the calling thread, so one model may serve many threads.
+ * Returned arrays are detached from those workspaces and belong to the caller.
+ */
+public final class ClipModel {
+
+    /**
+     * Each pass reuses one block of native memory per thread: a pass allocates a few hundred
+     * arrays, and freeing them through the garbage collector let native memory pile up.
+     */
+    private static final WorkspaceConfiguration PASS = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.05)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
+
+    private final ClipHyperParams hyperParams;
+    private final VisionTransformer visual;
+    private final TextTransformer text;
+    private final double logitScale;
+    private final ClipTokenizer tokenizer;
+
+    private ClipModel(ClipHyperParams hyperParams, VisionTransformer visual, TextTransformer text, double logitScale,
+                      ClipTokenizer tokenizer) {
+        this.hyperParams = hyperParams;
+        this.visual = visual;
+        this.text = text;
+        this.logitScale = logitScale;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Builds a model from weights under OpenAI's names. */
+    public static ClipModel of(ClipHyperParams p, Weights w) {
+        return new ClipModel(p,
+                VisionTransformer.load(w, p.visionLayers(), p.visionHeads()),
+                TextTransformer.load(w, p.textLayers(), p.textHeads()),
+                w.get("logit_scale").getDouble(0),
+                ClipTokenizer.standard());
+    }
+
+    /**
+     * Loads weights of any format the converter reads: a converted {@code .safetensors} file,
+     * OpenAI's TorchScript {@code .pt}, a {@code torch.save} state dict, or Hugging Face /
+     * open_clip safetensors (converted in memory).
+     *
+     * @throws WeightsException naming the file and what is wrong with it
+     */
+    public static ClipModel load(Path path) {
+        ClipWeights weights = ClipWeights.of(CheckpointReader.read(path));
+        Map<String, INDArray> arrays = new HashMap<>();
+        weights.tensors().forEach((name, tensor) -> arrays.put(name, toArray(tensor)));
+        return of(weights.hyperParams(), name -> {
+            INDArray array = arrays.get(name);
+            if (array == null) throw new WeightsException(path + ": missing tensor '" + name + "'");
+            return array;
+        });
+    }
+
+    private static INDArray toArray(Tensor tensor) {
+        long[] shape = Arrays.stream(tensor.shape()).asLongStream().toArray();
+        return Nd4j.create(tensor.toFloats(), shape.length == 0 ? new long[] {1} : shape, 'c');
+    }
+
+    public ClipHyperParams hyperParams() {
+        return hyperParams;
+    }
+
+    public int imageResolution() {
+        return visual.resolution();
+    }
+
+    public ClipTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** exp(logit_scale): 100 for OpenAI's models. */
+    public double logitScale() {
+        return Math.exp(logitScale);
+    }
+
+    /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
+    public INDArray encodeImages(INDArray pixels) {
+        return inWorkspace("clip-encode-image", () -> visual.forward(pixels, Tape.inference()));
+    }
+
+    /** Token ids [B][context] → text features [B, embed]. */
+    public INDArray encodeTokens(int[][] tokens) {
+        return inWorkspace("clip-encode-text", () -> text.forward(tokens));
+    }
+
+    /** Texts → text features [B, embed]; a text too long for the context is an error naming it. */
+    public INDArray encodeTexts(List<String> texts) {
+        return encodeTokens(tokenizer.tokenize(texts, text.contextLength()));
+    }
+
+    /**
+     * The image encoder's vector-Jacobian product: a forward pass, then {@code lossGradient}
+     * maps the features to d(loss)/d(features), then the backward pass to the pixels. The
+     * features handed to {@code lossGradient} are valid only during that call.
+     */
+    public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PASS, "clip-image-gradient")) {
+            Tape tape = Tape.recording();
+            INDArray features = visual.forward(pixels, tape);
+            INDArray pixelGradient = visual.backward(lossGradient.apply(features), tape);
+            return new ImageGradient(features.detach(), pixelGradient.detach());
+        }
+    }
+
+    /** 100 × cosine similarity of each row of {@code a} to each row of {@code b}: [A, B]. */
+    public static INDArray similarity(INDArray a, INDArray b) {
+        return normalize(a).mmul(normalize(b).transpose()).muli(100);
+    }
+
+    /** CLIP's logits per image: logit scale · cosine of each image to each text, [A, B]. */
+    public INDArray logits(INDArray imageFeatures, INDArray textFeatures) {
+        return normalize(imageFeatures).mmul(normalize(textFeatures).transpose()).muli(logitScale());
+    }
+
+    /** Zero-shot probabilities of each image over the texts: the softmax of the logits, [A, B]. */
+    public INDArray probabilities(INDArray imageFeatures, INDArray textFeatures) {
+        return Transforms.softmax(logits(imageFeatures, textFeatures), false);
+    }
+
+    /** Rows scaled to unit L2 norm. */
+    public static INDArray normalize(INDArray features) {
+        return features.divColumnVector(features.norm2(1).reshape(features.size(0), 1));
+    }
+
+    private static INDArray inWorkspace(String id, Supplier<INDArray> pass) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PASS, id)) {
+            return pass.get().detach();
+        }
+    }
+}

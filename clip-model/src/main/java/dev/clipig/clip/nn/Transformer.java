@@ -1,0 +1,36 @@
+package dev.clipig.clip.nn;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A stack of residual blocks, OpenAI's {@code transformer.resblocks.N}. */
+public record Transformer(List<ResidualBlock> blocks) {
+
+    public Transformer {
+        blocks = List.copyOf(blocks);
+    }
+
+    public static Transformer load(Weights w, String prefix, int layers, int heads, boolean causal) {
+        return new Transformer(IntStream.range(0, layers)
+                .mapToObj(i -> ResidualBlock.load(w, prefix + ".resblocks." + i, heads, causal))
+                .toList());
+    }
+
+    /**
+     * [batch · tokens, width] → [batch · queries, width]; only the last block narrows to the
+     * first {@code queries} tokens, since the earlier ones feed every token's keys and values.
+     */
+    public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
+        int tokens = (int) (x.size(0) / batch);
+        for (int i = 0; i < blocks.size(); i++) {
+            x = blocks.get(i).forward(x, batch, i == blocks.size() - 1 ? queries : tokens, tape);
+        }
+        return x;
+    }
+
+    public INDArray backward(INDArray dy, int batch, int tokens, Tape tape) {
+        for (int i = blocks.size() - 1; i >= 0; i--) dy = blocks.get(i).backward(dy, batch, tokens, tape);
+        return dy;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.clipig.clip.nn;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Frozen parameters by OpenAI's state-dict name, e.g. {@code visual.ln_pre.weight}. */
+@FunctionalInterface
+public interface Weights {
+
+    /** The tensor of that name; throws if absent, naming it. */
+    INDArray get(String name);
+
+    default Linear linear(String prefix) {
+        return new Linear(get(prefix + ".weight"), get(prefix + ".bias"));
+    }
+
+    default LayerNorm layerNorm(String prefix) {
+        return new LayerNorm(get(prefix + ".weight"), get(prefix + ".bias"));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.clipig.clip.vision;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+import static org.nd4j.linalg.indexing.NDArrayIndex.point;
+
+import dev.clipig.clip.nn.LayerNorm;
+import dev.clipig.clip.nn.Linear;
+import dev.clipig.clip.nn.Tape;
+import dev.clipig.clip.nn.Transformer;
+import dev.clipig.clip.nn.Weights;
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * CLIP's image encoder (Dosovitskiy et al.'s ViT as OpenAI built it): non-overlapping patches
+ * embedded linearly, a class token prepended, learned positions added, ln_pre, a transformer,
+ * ln_post of the class token, and a projection to the joint embedding space.
+ *
+ * <p>{@link #backward} returns the gradient with respect to the pixels only; the weights are frozen.
+ */
+public record VisionTransformer(int resolution, int patchSize, Linear patchEmbedding, INDArray classEmbedding,
+                                INDArray positionalEmbedding, LayerNorm lnPre, Transformer transformer,
+                                LayerNorm lnPost, INDArray projection) {
+
+    /** OpenAI's {@code visual.*} weights. */
+    public static VisionTransformer load(Weights w, int layers, int heads) {
+        INDArray conv = w.get("visual.conv1.weight");                    // [width, 3, P, P]
+        int patch = (int) conv.size(3);
+        int grid = (int) Math.round(Math.sqrt(w.get("visual.positional_embedding").size(0) - 1));
+        return new VisionTransformer(patch * grid, patch,
+                new Linear(conv.reshape(conv.size(0), 3L * patch * patch), null),
+                w.get("visual.class_embedding"),
+                w.get("visual.positional_embedding"),
+                w.layerNorm("visual.ln_pre"),
+                Transformer.load(w, "visual.transformer", layers, heads, false),
+                w.layerNorm("visual.ln_post"),
+                w.get("visual.proj"));
+    }
+
+    public int width() {
+        return (int) classEmbedding.length();
+    }
+
+    public int embedDim() {
+        return (int) projection.size(1);
+    }
+
+    private int grid() {
+        return resolution / patchSize;
+    }
+
+    private int tokens() {
+        return grid() * grid() + 1;
+    }
+
+    /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
+    public INDArray forward(INDArray pixels, Tape tape) {
+        int batch = checkPixels(pixels);
+        INDArray x = lnPre.forward(embed(pixels, batch), tape);
+        INDArray cls = transformer.forward(x, batch, 1, tape);              // [B, width]
+        return lnPost.forward(cls, tape).mmul(projection);
+    }
+
+    /** d(loss)/d(features) [B, embed] → d(loss)/d(pixels) [B, 3, R, R]. */
+    public INDArray backward(INDArray dFeatures, Tape tape) {
+        int batch = (int) dFeatures.size(0);
+        INDArray dCls = lnPost.backward(dFeatures.mmul(projection.transpose()), tape);
+        INDArray dx = lnPre.backward(transformer.backward(dCls, batch, tokens(), tape), tape);
+        return unembed(dx, batch);
+    }
+
+    /** [B, 3, R, R] → [B · (G² + 1), width]: class token then the patches in raster order. */
+    private INDArray embed(INDArray pixels, int batch) {
+        int g = grid(), p = patchSize;
+        INDArray patches = pixels.reshape(batch, 3, g, p, g, p)
+                .permute(0, 2, 4, 1, 3, 5).dup('c')
+                .reshape((long) batch * g * g, 3L * p * p);
+        INDArray sequences = Nd4j.createUninitialized(pixels.dataType(), batch, tokens(), width());
+        sequences.get(all(), point(0), all()).assign(classEmbedding.reshape(1, width()).broadcast(batch, width()));
+        sequences.get(all(), interval(1, tokens()), all())
+                .assign(patchEmbedding.forward(patches).reshape(batch, (long) g * g, width()));
+        for (int b = 0; b < batch; b++) sequences.slice(b).addi(positionalEmbedding);
+        return sequences.reshape((long) batch * tokens(), width());
+    }
+
+    /** The transpose of {@link #embed} for gradients: [B · (G² + 1), width] → [B, 3, R, R]. */
+    private INDArray unembed(INDArray dx, int batch) {
+        int g = grid(), p = patchSize;
+        INDArray dPatches = dx.reshape(batch, tokens(), width())
+                .get(all(), interval(1, tokens()), all()).dup('c')
+                .reshape((long) batch * g * g, width());
+        return patchEmbedding.backward(dPatches)
+                .reshape(batch, g, g, 3, p, p)
+                .permute(0, 3, 1, 4, 2, 5).dup('c')
+                .reshape(batch, 3, resolution, resolution);
+    }
+
+    private int checkPixels(INDArray pixels) {
+        if (pixels.rank() != 4 || pixels.size(1) != 3 || pixels.size(2) != resolution || pixels.size(3) != resolution) {
+            throw new IllegalArgumentException("pixels must be [B, 3, " + resolution + ", " + resolution
+                    + "], got " + Arrays.toString(pixels.shape()));
+        }
+        return (int) pixels.size(0);
+    }
+}

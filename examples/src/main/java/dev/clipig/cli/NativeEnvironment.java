@@ -1,0 +1,57 @@
+package dev.clipig.cli;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The environment ND4J's native code runs fastest with on a small machine. OpenMP and glibc's
+ * malloc read these variables once, when the process starts, so the CLI re-launches itself with
+ * them when they are missing; a user's own values are never overridden.
+ *
+ * <p>Measured (shared/README.md): OpenMP's and OpenBLAS's pools fighting over the cores doubled a
+ * forward + backward pass; malloc returning big buffers to the OS on every free cost 30 % of a
+ * forward pass.
+ */
+final class NativeEnvironment {
+    private static final String RELAUNCHED = "CLIPIG_RELAUNCHED";
+
+    private NativeEnvironment() {
+    }
+
+    static Map<String, String> wanted() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("MALLOC_MMAP_THRESHOLD_", "33554432");
+        env.put("MALLOC_TRIM_THRESHOLD_", "4294967296");
+        return env;
+    }
+
+    /** The exit code of a re-launched child, or empty when this process already has the environment. */
+    static Optional<Integer> relaunchIfNeeded(Class<?> main, String[] args) {
+        Map<String, String> missing = new LinkedHashMap<>(wanted());
+        missing.keySet().removeAll(System.getenv().keySet());
+        Optional<String> java = ProcessHandle.current().info().command();
+        if (missing.isEmpty() || System.getenv(RELAUNCHED) != null || java.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.get());
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(main.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder child = new ProcessBuilder(command).inheritIO();
+        child.environment().putAll(missing);
+        child.environment().put(RELAUNCHED, "1");
+        try {
+            return Optional.of(child.start().waitFor());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+}

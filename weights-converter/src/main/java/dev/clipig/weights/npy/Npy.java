@@ -1,0 +1,137 @@
+package dev.clipig.weights.npy;
+
+import dev.clipig.weights.DType;
+import dev.clipig.weights.Tensor;
+import dev.clipig.weights.WeightsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * NumPy's {@code .npy} arrays and {@code .npz} archives of them: little-endian, C order, the
+ * element types of {@link DType}. Used for reference data and the {@code embed} command's files.
+ */
+public final class Npy {
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<|=>]?)([a-z]\\d+)'");
+    private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+    private static final Map<String, DType> TYPES = Map.of("f2", DType.F16, "f4", DType.F32, "f8", DType.F64,
+            "i8", DType.I64);
+
+    private Npy() {
+    }
+
+    /** One {@code .npy} file. */
+    public static Tensor read(Path path) {
+        try {
+            return parse(ByteBuffer.wrap(Files.readAllBytes(path)), path.toString());
+        } catch (IOException e) {
+            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every array of an {@code .npz} archive by name (without the {@code .npy} suffix), in archive order. */
+    public static Map<String, Tensor> readArchive(Path path) {
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+                ZipEntry entry = e.nextElement();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    String name = entry.getName().replaceFirst("\\.npy$", "");
+                    arrays.put(name, parse(ByteBuffer.wrap(in.readAllBytes()), path + ":" + entry.getName()));
+                }
+            }
+        } catch (ZipException e) {
+            throw new WeightsException(path + ": not an .npz archive (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+        }
+        return arrays;
+    }
+
+    /** Writes float32 values of the given shape as {@code .npy}, atomically. */
+    public static void writeFloats(Path path, float[] values, long... shape) {
+        if (Arrays.stream(shape).reduce(1, Math::multiplyExact) != values.length) {
+            throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
+        }
+        String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "))
+                + (shape.length == 1 ? "," : "");
+        StringBuilder header = new StringBuilder("{'descr': '<f4', 'fortran_order': False, 'shape': (" + dims + "), }");
+        while ((MAGIC.length + 4 + header.length() + 1) % 64 != 0) header.append(' ');
+        header.append('\n');
+        ByteBuffer data = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        data.asFloatBuffer().put(values);
+        try {
+            Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".npy", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                out.write(MAGIC);
+                out.write(new byte[] {1, 0, (byte) header.length(), (byte) (header.length() >> 8)});
+                out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
+                out.write(data.array());
+            } catch (IOException e) {
+                Files.deleteIfExists(temp);
+                throw e;
+            }
+            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new WeightsException(path + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] read(ByteBuffer bytes, byte[] into) {
+        bytes.get(into);
+        return into;
+    }
+
+    private static Tensor parse(ByteBuffer bytes, String source) {
+        bytes.order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[MAGIC.length];
+        if (bytes.remaining() < 10 || !Arrays.equals(read(bytes, magic), MAGIC)) {
+            throw new WeightsException(source + ": not an .npy array");
+        }
+        int major = bytes.get();
+        bytes.get();
+        int headerLength = major == 1 ? Short.toUnsignedInt(bytes.getShort()) : bytes.getInt();
+        if (headerLength < 0 || headerLength > bytes.remaining()) {
+            throw new WeightsException(source + ": truncated .npy header");
+        }
+        byte[] headerBytes = new byte[headerLength];
+        bytes.get(headerBytes);
+        String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
+        Matcher descr = DESCR.matcher(header), order = ORDER.matcher(header), shape = SHAPE.matcher(header);
+        if (!descr.find() || !order.find() || !shape.find()) {
+            throw new WeightsException(source + ": malformed .npy header " + header.trim());
+        }
+        DType type = TYPES.get(descr.group(2));
+        if (type == null || descr.group(1).equals(">")) {
+            throw new WeightsException(source + ": unsupported element type '" + descr.group(1) + descr.group(2) + "'");
+        }
+        if (order.group(1).equals("True")) {
+            throw new WeightsException(source + ": Fortran-ordered arrays are not supported");
+        }
+        int[] dims = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .mapToInt(Integer::parseInt).toArray();
+        long bytesNeeded = Arrays.stream(dims).asLongStream().reduce(1, Math::multiplyExact) * type.byteSize();
+        if (bytes.remaining() < bytesNeeded) {
+            throw new WeightsException(source + ": truncated .npy data");
+        }
+        return Tensor.contiguous(type, dims, bytes.slice().limit((int) bytesNeeded));
+    }
+}
