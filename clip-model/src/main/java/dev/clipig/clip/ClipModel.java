@@ -2,6 +2,7 @@ package dev.clipig.clip;
 
 import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.nn.Weights;
+import dev.clipig.clip.nn.Workspaces;
 import dev.clipig.clip.text.TextTransformer;
 import dev.clipig.clip.tokenizer.ClipTokenizer;
 import dev.clipig.clip.vision.VisionTransformer;
@@ -17,11 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -35,17 +31,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Returned arrays are detached from those workspaces and belong to the caller.
  */
 public final class ClipModel {
-
-    /**
-     * Each pass reuses one block of native memory per thread: a pass allocates a few hundred
-     * arrays, and freeing them through the garbage collector let native memory pile up.
-     */
-    private static final WorkspaceConfiguration PASS = WorkspaceConfiguration.builder()
-            .policyAllocation(AllocationPolicy.OVERALLOCATE)
-            .overallocationLimit(0.05)
-            .policyLearning(LearningPolicy.FIRST_LOOP)
-            .policySpill(SpillPolicy.REALLOCATE)
-            .build();
 
     private final ClipHyperParams hyperParams;
     private final VisionTransformer visual;
@@ -113,12 +98,12 @@ public final class ClipModel {
 
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
-        return inWorkspace("clip-encode-image", () -> visual.forward(pixels, Tape.inference()));
+        return inWorkspace(() -> visual.forward(pixels, Tape.inference()));
     }
 
     /** Token ids [B][context] → text features [B, embed]. */
     public INDArray encodeTokens(int[][] tokens) {
-        return inWorkspace("clip-encode-text", () -> text.forward(tokens));
+        return inWorkspace(() -> text.forward(tokens));
     }
 
     /** Texts → text features [B, embed]; a text too long for the context is an error naming it. */
@@ -132,12 +117,12 @@ public final class ClipModel {
      * features handed to {@code lossGradient} are valid only during that call.
      */
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PASS, "clip-image-gradient")) {
+        return Workspaces.pass(() -> {
             Tape tape = Tape.recording();
             INDArray features = visual.forward(pixels, tape);
             INDArray pixelGradient = visual.backward(lossGradient.apply(features), tape);
             return new ImageGradient(features.detach(), pixelGradient.detach());
-        }
+        });
     }
 
     /** 100 × cosine similarity of each row of {@code a} to each row of {@code b}: [A, B]. */
@@ -160,9 +145,7 @@ public final class ClipModel {
         return features.divColumnVector(features.norm2(1).reshape(features.size(0), 1));
     }
 
-    private static INDArray inWorkspace(String id, Supplier<INDArray> pass) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PASS, id)) {
-            return pass.get().detach();
-        }
+    private static INDArray inWorkspace(Supplier<INDArray> pass) {
+        return Workspaces.pass(() -> pass.get().detach());
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code clipig} command line: one jar, one subcommand per job. */
 @Command(name = "clipig", mixinStandardHelpOptions = true, version = "clipig 0.1.0",
         description = "CLIP image generation on the JVM.",
-        subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class,
+            TokenizeCommand.class})
 public final class Main {
 
     /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */

@@ -24,8 +24,8 @@ public record Attention(Linear inProj, Linear outProj, int heads, boolean causal
 
     /** PyTorch's nn.MultiheadAttention weights under {@code prefix}. */
     public static Attention load(Weights w, String prefix, int heads, boolean causal) {
-        INDArray inWeight = w.get(prefix + ".in_proj_weight").dup();
-        INDArray inBias = w.get(prefix + ".in_proj_bias").dup();
+        INDArray inWeight = w.get(prefix + ".in_proj_weight");
+        INDArray inBias = w.get(prefix + ".in_proj_bias");
         long width = inWeight.size(1);
         double scale = 1.0 / Math.sqrt((double) width / heads);
         inWeight.get(interval(0, width), all()).muli(scale);

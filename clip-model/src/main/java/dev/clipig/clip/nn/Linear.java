@@ -30,8 +30,10 @@ public record Linear(INDArray weight, INDArray bias) {
         return Nd4j.gemm(dy, weight, false, false);
     }
 
-    /** The same layer computing {@code scale · y}, with the scale folded into its weights. */
+    /** The same layer computing {@code scale · y}: the scale is folded into its weights, in place. */
     public Linear scaled(double scale) {
-        return new Linear(weight.mul(scale), bias == null ? null : bias.mul(scale));
+        weight.muli(scale);
+        if (bias != null) bias.muli(scale);
+        return this;
     }
 }

@@ -16,8 +16,8 @@ public record Mlp(Linear fc, Linear proj) {
 
     public static Mlp load(Weights w, String prefix) {
         Linear cProj = w.linear(prefix + ".c_proj");
-        return new Mlp(w.linear(prefix + ".c_fc").scaled(QUICK_GELU),
-                new Linear(cProj.weight().div(QUICK_GELU), cProj.bias()));
+        cProj.weight().divi(QUICK_GELU);
+        return new Mlp(w.linear(prefix + ".c_fc").scaled(QUICK_GELU), cProj);
     }
 
     public INDArray forward(INDArray x, Tape tape) {

@@ -24,13 +24,20 @@ public record Transformer(List<ResidualBlock> blocks) {
     public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
         int tokens = (int) (x.size(0) / batch);
         for (int i = 0; i < blocks.size(); i++) {
-            x = blocks.get(i).forward(x, batch, i == blocks.size() - 1 ? queries : tokens, tape);
+            ResidualBlock block = blocks.get(i);
+            INDArray input = x;
+            int outputs = i == blocks.size() - 1 ? queries : tokens;
+            x = Workspaces.block(tape, () -> block.forward(input, batch, outputs, tape));
         }
         return x;
     }
 
     public INDArray backward(INDArray dy, int batch, int tokens, Tape tape) {
-        for (int i = blocks.size() - 1; i >= 0; i--) dy = blocks.get(i).backward(dy, batch, tokens, tape);
+        for (int i = blocks.size() - 1; i >= 0; i--) {
+            ResidualBlock block = blocks.get(i);
+            INDArray gradient = dy;
+            dy = Workspaces.block(tape, () -> block.backward(gradient, batch, tokens, tape));
+        }
         return dy;
     }
 }

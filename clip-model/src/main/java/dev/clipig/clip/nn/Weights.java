@@ -2,7 +2,11 @@ package dev.clipig.clip.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Frozen parameters by OpenAI's state-dict name, e.g. {@code visual.ln_pre.weight}. */
+/**
+ * Frozen parameters by OpenAI's state-dict name, e.g. {@code visual.ln_pre.weight}. The arrays are
+ * handed over to the blocks that load them, which may fold constants into them in place, so a
+ * model holds one copy of its weights.
+ */
 @FunctionalInterface
 public interface Weights {
 

@@ -1,0 +1,52 @@
+package dev.clipig.clip.nn;
+
+import java.util.function.Supplier;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Native memory for the passes. A ViT-B/32 pass over 10 images allocates about 1 GB of arrays,
+ * most of them temporaries of one block; freeing them through the garbage collector let native
+ * memory pile up. So a pass runs in a per-thread workspace that is reused from pass to pass, and
+ * each transformer block in a nested one, reused from block to block, from which only the block's
+ * output and its saved activations are copied out.
+ */
+public final class Workspaces {
+    private static final WorkspaceConfiguration REUSED = WorkspaceConfiguration.builder()
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .overallocationLimit(0.05)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
+    private static final String PASS = "clip-pass", BLOCK = "clip-block";
+
+    private Workspaces() {
+    }
+
+    /** Runs a pass in this thread's pass workspace; the result is detached and belongs to the caller. */
+    public static <T> T pass(Supplier<T> body) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, PASS)) {
+            return body.get();
+        }
+    }
+
+    /**
+     * Runs one block with its temporaries in the block workspace, moving its output and what it
+     * saved on the tape to the enclosing workspace. Outside any workspace it just runs the block.
+     */
+    static INDArray block(Tape tape, Supplier<INDArray> body) {
+        MemoryWorkspace outer = Nd4j.getMemoryManager().getCurrentWorkspace();
+        if (outer == null) return body.get();
+        int mark = tape.mark();
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, BLOCK)) {
+            INDArray out = body.get();
+            tape.replaceSince(mark, a -> a.leverageTo(outer.getId()));
+            return out.leverageTo(outer.getId());
+        }
+    }
+}
