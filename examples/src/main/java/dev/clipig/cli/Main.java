@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "clipig", mixinStandardHelpOptions = true, version = "clipig 0.1.0",
         description = "CLIP image generation on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class,
-            TokenizeCommand.class})
+            TokenizeCommand.class, GalleryCommand.class})
 public final class Main {
 
     /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */
