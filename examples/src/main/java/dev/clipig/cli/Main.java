@@ -1,5 +1,10 @@
 package dev.clipig.cli;
 
+import dev.clipig.clip.image.ImageReadException;
+import dev.clipig.clip.tokenizer.TextTooLongException;
+import dev.clipig.core.config.ConfigException;
+import dev.clipig.core.expr.ExpressionException;
+import dev.clipig.core.render.RenderException;
 import dev.clipig.weights.WeightsException;
 import java.util.Set;
 import picocli.CommandLine;
@@ -9,11 +14,14 @@ import picocli.CommandLine.Command;
 @Command(name = "clipig", mixinStandardHelpOptions = true, version = "clipig 0.1.0",
         description = "CLIP image generation on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class,
-            TokenizeCommand.class, GalleryCommand.class})
+            TokenizeCommand.class, EmbedCommand.class, ClassifyCommand.class, GalleryCommand.class,
+            RenderCommand.class})
 public final class Main {
 
     /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */
-    private static final Set<Class<? extends Exception>> USER_ERRORS = Set.of(WeightsException.class);
+    private static final Set<Class<? extends Exception>> USER_ERRORS = Set.of(WeightsException.class,
+            ImageReadException.class, TextTooLongException.class, BadInputException.class,
+            ConfigException.class, ExpressionException.class, RenderException.class);
 
     public static void main(String[] args) {
         int exit = NativeEnvironment.relaunchIfNeeded(Main.class, args).orElseGet(() -> run(args));

@@ -1,0 +1,83 @@
+package dev.clipig.core.render;
+
+import dev.clipig.core.config.Interpolation;
+import dev.clipig.core.config.OptimizerKind;
+import dev.clipig.core.optim.Optimizer;
+import dev.clipig.weights.DType;
+import dev.clipig.weights.Tensor;
+import dev.clipig.weights.WeightsException;
+import dev.clipig.weights.safetensors.SafetensorsFile;
+import dev.clipig.weights.safetensors.SafetensorsWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A run's resumable state beside its PNG ({@code name.png.ckpt}): the pixels and the optimizer
+ * state as a safetensors file, with the next epoch, seed and epoch count as metadata. Written
+ * atomically with every snapshot, so a killed run loses at most one snapshot interval.
+ */
+record Checkpoint(Path path) {
+    private static final String PIXELS = "pixels", STATE = "optimizer.";
+
+    static Checkpoint beside(Path png) {
+        return new Checkpoint(png.resolveSibling(png.getFileName() + ".ckpt"));
+    }
+
+    /** What a checkpoint holds. */
+    record State(INDArray pixels, Map<String, INDArray> optimizerState, long optimizerSteps, int nextEpoch) {
+    }
+
+    void write(ImageState image, int nextEpoch, long seed, int epochs) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        tensors.put(PIXELS, tensor(image.pixels()));
+        image.optimizer().stateArrays().forEach((name, array) -> tensors.put(STATE + name, tensor(array)));
+        Map<String, String> metadata = Map.of("next_epoch", Integer.toString(nextEpoch), "seed", Long.toString(seed),
+                "epochs", Integer.toString(epochs), "optimizer_steps", Long.toString(image.optimizer().steps()));
+        SafetensorsWriter.write(path, tensors, DType.F32, metadata);
+    }
+
+    /** Reads the checkpoint of a run with this seed and epoch count; anything else is a one-line error. */
+    State read(long seed, int epochs) {
+        try {
+            SafetensorsFile file = SafetensorsFile.open(path);
+            Map<String, String> meta = file.metadata();
+            if (!Long.toString(seed).equals(meta.get("seed")) || !Integer.toString(epochs).equals(meta.get("epochs"))) {
+                throw new RenderException(path + ": made by a run with seed " + meta.get("seed") + " and "
+                        + meta.get("epochs") + " epochs, not seed " + seed + " and " + epochs + " epochs;"
+                        + " resume with those or delete the checkpoint");
+            }
+            Map<String, INDArray> state = new HashMap<>();
+            for (String name : file.names()) {
+                if (name.startsWith(STATE)) state.put(name.substring(STATE.length()), array(file.tensor(name)));
+            }
+            return new State(array(file.tensor(PIXELS)), state, Long.parseLong(meta.get("optimizer_steps")),
+                    Integer.parseInt(meta.get("next_epoch")));
+        } catch (WeightsException | NumberFormatException | NullPointerException e) {
+            throw new RenderException(path + ": not a readable checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
+    static ImageState restore(State state, OptimizerKind kind, Interpolation interpolation) {
+        Optimizer optimizer = Optimizer.of(kind);
+        optimizer.restore(state.optimizerState(), state.optimizerSteps());
+        return new ImageState(state.pixels(), optimizer, interpolation);
+    }
+
+    private static Tensor tensor(INDArray array) {
+        float[] values = array.dup('c').data().asFloat();
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(values);
+        return Tensor.contiguous(DType.F32, Arrays.stream(array.shape()).mapToInt(Math::toIntExact).toArray(), bytes);
+    }
+
+    private static INDArray array(Tensor tensor) {
+        return Nd4j.create(tensor.toFloats(), Arrays.stream(tensor.shape()).asLongStream().toArray(), 'c');
+    }
+}

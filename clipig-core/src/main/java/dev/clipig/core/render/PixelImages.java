@@ -1,0 +1,52 @@
+package dev.clipig.core.render;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The trained pixels, [3, H, W] RGB in [0, 1], as an image file. */
+final class PixelImages {
+    private PixelImages() {
+    }
+
+    /** An 8-bit RGB image, values clamped to [0, 1] and rounded. */
+    static BufferedImage toImage(INDArray chw) {
+        int height = (int) chw.size(1), width = (int) chw.size(2);
+        float[] v = chw.dup('c').data().asFloat();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int plane = height * width;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                image.setRGB(x, y, byte8(v[i]) << 16 | byte8(v[plane + i]) << 8 | byte8(v[2 * plane + i]));
+            }
+        }
+        return image;
+    }
+
+    /** Writes a PNG beside the target, then moves it into place, so a reader never sees half a file. */
+    static void writePng(INDArray chw, Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, ".snapshot", ".png.tmp");
+            try {
+                ImageIO.write(toImage(chw), "png", temp.toFile());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int byte8(float value) {
+        return Math.round(Math.max(0f, Math.min(1f, value)) * 255f);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.clipig.core.render;
+
+import dev.clipig.clip.ClipModel;
+import dev.clipig.clip.ImageGradient;
+import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.config.PostprocSpec;
+import dev.clipig.core.config.SnapshotInterval;
+import dev.clipig.core.config.TargetSpec;
+import dev.clipig.core.expr.MapVariables;
+import dev.clipig.core.expr.TrainingTime;
+import dev.clipig.core.expr.Variables;
+import dev.clipig.core.transforms.Size;
+import dev.clipig.core.transforms.StepState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * CLIPig's training loop: pixels, starting from noise, move step by step so that CLIP's features
+ * of their transformed views approach each target's features.
+ *
+ * <pre>{@code
+ * RenderResult result = Renderer.builder()
+ *         .config(ClipigConfig.load(Path.of("method1.yaml")))
+ *         .model(ClipModel.load(Path.of("ViT-B-32.safetensors")))
+ *         .seed(1)
+ *         .output(Path.of("cat.png"))
+ *         .listener(step -> System.out.println(step.epoch() + " " + step.meanSimilarity()))
+ *         .build()
+ *         .run();
+ * }</pre>
+ *
+ * <p>A run is reproducible: every step draws its random numbers from a source seeded by the run's
+ * seed and the epoch, so a run resumed from a checkpoint continues exactly as it would have.
+ */
+public final class Renderer {
+    private final ClipigConfig config;
+    private final ClipModel model;
+    private final long seed;
+    private final Path output;
+    private final boolean resume;
+    private final List<RenderListener> listeners;
+
+    private Renderer(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.model = Objects.requireNonNull(b.model, "model");
+        this.seed = b.seed;
+        this.output = b.output != null ? b.output : OutputNames.forConfig(config);
+        this.resume = b.resume;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The PNG this run writes (snapshots overwrite it; the checkpoint sits beside it). */
+    public Path output() {
+        return output;
+    }
+
+    /** Runs every epoch (or the rest, when resuming), writing snapshots and the final image. */
+    public RenderResult run() {
+        long started = System.nanoTime();
+        int epochs = config.epochs();
+        List<TargetRun> targets = new ArrayList<>();
+        for (TargetSpec spec : config.targets()) {
+            if (spec.active()) targets.add(new TargetRun(spec, model));
+        }
+        Checkpoint checkpoint = Checkpoint.beside(output);
+        ImageState image;
+        int first;
+        if (resume && Files.exists(checkpoint.path())) {
+            Checkpoint.State state = checkpoint.read(seed, epochs);
+            image = Checkpoint.restore(state, config.optimizer(), config.interpolation());
+            first = state.nextEpoch();
+        } else {
+            TrainingTime zero = new TrainingTime(config.startEpoch(), epochs);
+            int[] resolution = resolution(zero);
+            image = ImageState.initial(config.init(), resolution[0], resolution[1], config.optimizer(),
+                    config.interpolation(), new SplittableRandom(seed));
+            first = config.startEpoch();
+        }
+        SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);
+        StepReport last = null;
+        for (int epoch = first; epoch < epochs; epoch++) {
+            TrainingTime time = new TrainingTime(epoch, epochs);
+            int[] resolution = resolution(time);
+            image.resizeTo(resolution[0], resolution[1]);
+            double learnrateScale = config.learnrateScale().value(baseVariables(time, resolution).build());
+            double learnrate = image.optimizer().baseLearnrate() * learnrateScale
+                    * config.learnrate().value(baseVariables(time, resolution).build());
+            MapVariables variables = baseVariables(time, resolution).learnrate(learnrate, learnrateScale).build();
+            StepState state = new StepState(epoch, epochs, learnrate, learnrateScale,
+                    new Size(resolution[0], resolution[1]), 0);
+            Step step = new Step(time, variables, state, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+
+            postprocess(image.pixels(), step);
+            double loss = 0;
+            INDArray gradient = image.pixels().ulike().assign(0);
+            List<double[]> similarities = new ArrayList<>();
+            for (TargetRun target : targets) {
+                if (!target.spec().window().contains(time)) continue;
+                TargetRun.Result r = target.step(image.pixels(), step);
+                loss += r.loss();
+                gradient.addi(r.pixelGradient());
+                similarities.add(r.similarities());
+            }
+            image.optimizer().step(image.pixels(), gradient, learnrate);
+
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (snapshots.due(epoch, epochs, seconds)) {
+                PixelImages.writePng(image.pixels(), output);
+                checkpoint.write(image, epoch + 1, seed, epochs);
+            }
+            last = new StepReport(epoch, epochs, loss, similarities, learnrate, seconds,
+                    image.pixels().dup());
+            for (RenderListener listener : listeners) listener.onStep(last);
+        }
+        PixelImages.writePng(image.pixels(), output);
+        checkpoint.write(image, epochs, seed, epochs);
+        return new RenderResult(output, image.pixels().dup(), last, (System.nanoTime() - started) / 1e9);
+    }
+
+    private MapVariables.Builder baseVariables(TrainingTime time, int[] resolution) {
+        return Variables.builder().time(time).resolution(resolution[0], resolution[1]);
+    }
+
+    /** [width, height] at this time; one number means a square. */
+    private int[] resolution(TrainingTime time) {
+        int[] r = config.resolution().intValues(Variables.builder().time(time).build());
+        return r.length == 1 ? new int[] {r[0], r[0]} : r;
+    }
+
+    private void postprocess(INDArray pixels, Step step) {
+        for (PostprocSpec stage : config.postproc()) {
+            if (stage.active() && stage.window().contains(step.time())) PostProcessing.apply(stage, pixels, step);
+        }
+    }
+
+    /** Options of a run; {@link #config} and {@link #model} are required. */
+    public static final class Builder {
+        private ClipigConfig config;
+        private ClipModel model;
+        private long seed;
+        private Path output;
+        private boolean resume;
+        private final List<RenderListener> listeners = new ArrayList<>();
+
+        public Builder config(ClipigConfig value) {
+            this.config = value;
+            return this;
+        }
+
+        public Builder model(ClipModel value) {
+            this.model = value;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** The PNG to write; by default the config's {@code output} named as the reference does. */
+        public Builder output(Path value) {
+            this.output = value;
+            return this;
+        }
+
+        /** Continue from the checkpoint beside the output, if there is one. */
+        public Builder resume(boolean value) {
+            this.resume = value;
+            return this;
+        }
+
+        public Builder listener(RenderListener value) {
+            listeners.add(Objects.requireNonNull(value));
+            return this;
+        }
+
+        public Renderer build() {
+            return new Renderer(this);
+        }
+    }
+}

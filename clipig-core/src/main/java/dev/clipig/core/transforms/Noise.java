@@ -1,0 +1,25 @@
+package dev.clipig.core.transforms;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Adds normal noise with a standard deviation per channel, drawn anew for every image. */
+public record Noise(VectorParam std) implements PixelTransform {
+
+    public Noise {
+        std.require(3, "noise std");
+    }
+
+    @Override
+    public boolean isRandom() {
+        return true;
+    }
+
+    @Override
+    public Stage stage(Size input) {
+        return (x, ctx) -> {
+            INDArray noisy = ctx.normal(x.dataType(), x.shape())
+                    .muli(Channels.of(std.values(ctx.state(), 3), x.dataType())).addi(x);
+            return new Pass(noisy, g -> g);
+        };
+    }
+}

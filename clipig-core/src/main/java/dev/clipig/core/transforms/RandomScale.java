@@ -1,0 +1,27 @@
+package dev.clipig.core.transforms;
+
+/**
+ * Scales each image about its center by a factor drawn from {@code [min, max]} ({@code 2} doubles
+ * the content); the size stays and areas from outside are black.
+ */
+public record RandomScale(ScalarParam min, ScalarParam max) implements GeometricTransform {
+
+    @Override
+    public Size outputSize(Size input) {
+        return input;
+    }
+
+    @Override
+    public boolean isRandom() {
+        return true;
+    }
+
+    @Override
+    public Warp warp(Size input, StepContext ctx) {
+        double factor = ctx.uniform(min.value(ctx.state()), max.value(ctx.state()));
+        if (!(factor > 0)) throw new IllegalArgumentException("random_scale needs positive factors, drew " + factor);
+        double inverse = 1.0 / factor;
+        return new Warp(Affine.scale(inverse, inverse, input.width() / 2.0, input.height() / 2.0),
+                input, Boundary.BLACK);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.clipig.core.transforms;
+
+import static dev.clipig.core.transforms.GradientCheck.assertGradient;
+import static dev.clipig.core.transforms.GradientCheck.context;
+import static dev.clipig.core.transforms.GradientCheck.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class GeometricTransformsTest {
+
+    private static final Size SIZE = new Size(4, 4);
+
+    /** Channel c, row i, column j holds {@code 100c + 10i + j}. */
+    private static INDArray indexed(Size size) {
+        INDArray x = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 3, size.height(), size.width());
+        for (int c = 0; c < 3; c++) {
+            for (int i = 0; i < size.height(); i++) {
+                for (int j = 0; j < size.width(); j++) x.putScalar(new int[]{0, c, i, j}, 100 * c + 10 * i + j);
+            }
+        }
+        return x;
+    }
+
+    private static INDArray run(Size size, long seed, GeometricTransform... run) {
+        return new Sampling(List.of(run), size).forward(indexed(size), context(seed, size)).output();
+    }
+
+    private static INDArray run(Size size, GeometricTransform... run) {
+        return run(size, 7, run);
+    }
+
+    private static double at(INDArray x, int c, int i, int j) {
+        return x.getDouble(0, c, i, j);
+    }
+
+    @Test
+    void padsWithEdgeFillOrWrap() {
+        Size size = new Size(3, 2);
+        INDArray edge = run(size, new Pad(2, 1, Pad.Mode.EDGE));
+        INDArray fill = run(size, new Pad(2, 1, Pad.Mode.FILL, VectorParam.of(0.25, 0.5, 0.75)));
+        INDArray wrap = run(size, new Pad(2, 1, Pad.Mode.WRAP));
+        assertEquals(List.of(1L, 3L, 4L, 7L), List.of(1L, 3L, edge.size(2), edge.size(3)));
+        for (int c = 0; c < 3; c++) {
+            assertEquals(100 * c, at(edge, c, 0, 0), 1e-9);
+            assertEquals(100 * c + 12, at(edge, c, 3, 6), 1e-9);
+            assertEquals(100 * c + 11, at(edge, c, 2, 3), 1e-9);
+            assertEquals(0.25 * (c + 1), at(fill, c, 0, 3), 1e-9);
+            assertEquals(0.25 * (c + 1), at(fill, c, 2, 1), 1e-9);
+            assertEquals(100 * c + 1, at(fill, c, 1, 3), 1e-9);
+            assertEquals(100 * c + 12, at(wrap, c, 0, 1), 1e-9);
+            assertEquals(100 * c + 1, at(wrap, c, 3, 6), 1e-9);
+        }
+    }
+
+    @Test
+    void rotatesCounterClockwiseAboutTheCenter() {
+        INDArray rotated = run(SIZE, new Rotate(ScalarParam.of(90)));
+        INDArray random = run(SIZE, new RandomRotate(ScalarParam.of(90), ScalarParam.of(90)));
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                double expected = 10 * j + (3 - i);
+                assertEquals(expected, at(rotated, 1, i, j) - 100, 1e-9, "like numpy's rot90");
+                assertEquals(expected, at(random, 1, i, j) - 100, 1e-9);
+            }
+        }
+    }
+
+    @Test
+    void rotationCornersComeFromOutsideAsBlack() {
+        INDArray rotated = run(new Size(6, 6), new Rotate(ScalarParam.of(45)));
+        assertEquals(0, at(rotated, 2, 0, 0), 1e-9);
+        assertEquals(0, at(rotated, 2, 5, 5), 1e-9);
+        assertTrue(at(rotated, 2, 3, 3) > 200, "the middle stays inside");
+    }
+
+    @Test
+    void scalesAboutTheCenterBilinearly() {
+        INDArray scaled = run(SIZE, new RandomScale(ScalarParam.of(2), ScalarParam.of(2)));
+        double[] columns = {0.75, 1.25, 1.75, 2.25};
+        double[] rows = {7.5, 12.5, 17.5, 22.5};
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) assertEquals(rows[i] + columns[j], at(scaled, 0, i, j), 1e-9);
+        }
+    }
+
+    @Test
+    void translatesByWholePixelsWithinTheRange() {
+        for (long seed = 1; seed < 6; seed++) {
+            INDArray moved = run(SIZE, seed, new RandomTranslate(ScalarParam.of(0.5), ScalarParam.of(0.25)));
+            assertTrue(isMove(moved, 2, 1, false), "a move of at most 2, 1 pixels filled with black");
+        }
+    }
+
+    @Test
+    void shiftsWrapAround() {
+        INDArray shifted = run(new Size(4, 2), new Shift(ScalarParam.of(0.5), ScalarParam.of(1)));
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 4; j++) {
+                double expected = 10 * Math.floorMod(i - 1, 2) + Math.floorMod(j - 2, 4);
+                assertEquals(expected, at(shifted, 0, i, j), 1e-9);
+            }
+        }
+        for (long seed = 1; seed < 6; seed++) {
+            INDArray random = run(SIZE, seed, new RandomShift(ScalarParam.of(-3), ScalarParam.of(3)));
+            assertTrue(isMove(random, 3, 3, true), "a wrapped move");
+        }
+    }
+
+    @Test
+    void cropsByPixelsOrFractions() {
+        INDArray pixels = run(SIZE, new Crop(1, 2, 2, 2));
+        INDArray fractions = run(SIZE, new Crop(0.25, 0.5, 0.5, 0.5));
+        INDArray center = run(new Size(5, 4), new CenterCrop(new Size(2, 2)));
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(10 * (i + 2) + j + 1, at(pixels, 0, i, j), 1e-9);
+                assertEquals(10 * (i + 2) + j + 1, at(fractions, 0, i, j), 1e-9);
+                assertEquals(10 * (i + 1) + j + 2, at(center, 0, i, j), 1e-9, "1.5 rounds to even");
+            }
+        }
+    }
+
+    @Test
+    void randomCropsLieInsideTheImage() {
+        for (long seed = 1; seed < 6; seed++) {
+            INDArray crop = run(SIZE, seed, new RandomCrop(new Size(2, 3)));
+            int top = (int) at(crop, 0, 0, 0) / 10, left = (int) at(crop, 0, 0, 0) % 10;
+            assertTrue(top <= 1 && left <= 2);
+            assertEquals(10 * (top + 2) + left + 1, at(crop, 0, 2, 1), 1e-9);
+        }
+    }
+
+    @Test
+    void resizesLikeTorchBilinear() {
+        INDArray up = run(new Size(2, 2), new Resize(SIZE));
+        double[] along = {0, 0.25, 0.75, 1};
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) assertEquals(10 * along[i] + along[j], at(up, 0, i, j), 1e-9);
+        }
+        INDArray viaMatrix = Resampling.resize(indexed(new Size(2, 2)), SIZE, Resampling.Interpolation.LINEAR);
+        assertTrue(viaMatrix.equalsWithEps(up, 1e-9));
+    }
+
+    @Test
+    void repeatsTiles() {
+        INDArray tiled = run(new Size(2, 2), new Repeat(2, 1));
+        assertEquals(4, tiled.size(3));
+        for (int j = 0; j < 4; j++) assertEquals(10 + j % 2, at(tiled, 0, 1, j), 1e-9);
+    }
+
+    @Test
+    void aFusedPadAndCropGivesTheEdge() {
+        INDArray corner = run(new Size(3, 3), new Pad(2, 2, Pad.Mode.EDGE), new Crop(1, 1, 3, 3));
+        assertEquals(0, at(corner, 0, 0, 0), 1e-9);
+        assertEquals(0, at(corner, 0, 1, 1), 1e-9);
+        assertEquals(11, at(corner, 0, 2, 2), 1e-9);
+    }
+
+    @Test
+    void gradientsMatchFiniteDifferences() {
+        Size size = new Size(5, 4);
+        INDArray x = uniform(3, 0, 1, 1, 3, 4, 5);
+        List<List<GeometricTransform>> runs = List.of(
+                List.of(new Pad(2, 1, Pad.Mode.EDGE)),
+                List.of(new Pad(1, 2, Pad.Mode.FILL, VectorParam.of(0.3))),
+                List.of(new Pad(2, 2, Pad.Mode.WRAP)),
+                List.of(new Rotate(ScalarParam.of(33), VectorParam.of(0.4, 0.6))),
+                List.of(new RandomRotate(ScalarParam.of(-30), ScalarParam.of(30), ScalarParam.of(0), ScalarParam.of(1))),
+                List.of(new RandomScale(ScalarParam.of(0.7), ScalarParam.of(1.4))),
+                List.of(new RandomTranslate(ScalarParam.of(0.3), ScalarParam.of(0.3))),
+                List.of(new Shift(ScalarParam.of(2), ScalarParam.of(-1))),
+                List.of(new RandomShift(ScalarParam.of(0), ScalarParam.of(1))),
+                List.of(new Crop(1, 1, 3, 2)),
+                List.of(new CenterCrop(new Size(3, 3))),
+                List.of(new RandomCrop(new Size(3, 2))),
+                List.of(new Resize(new Size(7, 3))),
+                List.of(new Repeat(2, 2)),
+                List.of(new Resize(new Size(8, 8)), new Pad(2, 2, Pad.Mode.EDGE),
+                        new RandomRotate(ScalarParam.of(-20), ScalarParam.of(20)), new RandomCrop(new Size(6, 6))));
+        for (List<GeometricTransform> run : runs) {
+            Sampling sampling = new Sampling(run, size);
+            assertGradient(in -> sampling.forward(in, 3, context(5, size)), x);
+        }
+    }
+
+    /** Whether the image is the indexed one moved by at most {@code mx, my} pixels. */
+    private static boolean isMove(INDArray out, int mx, int my, boolean wrap) {
+        for (int dy = -my; dy <= my; dy++) {
+            for (int dx = -mx; dx <= mx; dx++) {
+                boolean all = true;
+                for (int i = 0; i < 4 && all; i++) {
+                    for (int j = 0; j < 4 && all; j++) {
+                        int si = i - dy, sj = j - dx;
+                        if (wrap) {
+                            si = Math.floorMod(si, 4);
+                            sj = Math.floorMod(sj, 4);
+                        }
+                        boolean inside = si >= 0 && sj >= 0 && si < 4 && sj < 4;
+                        double expected = inside ? 10 * si + sj : 0;
+                        all = Math.abs(at(out, 0, i, j) - expected) < 1e-9;
+                    }
+                }
+                if (all) return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.clipig.cli;
+
+/** An input a command was given that it cannot use; the message is one line naming the option or file. */
+final class BadInputException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadInputException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.clipig.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A UTF-8 text file an option names, one entry per line. */
+final class LinesFile {
+    private LinesFile() {
+    }
+
+    /**
+     * @param option the option that named the file, for the error message
+     * @throws BadInputException naming the option and file when it is missing or unreadable
+     */
+    static List<String> read(String option, Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(option + " " + file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(option + " " + file + ": cannot read: " + e.getMessage());
+        }
+    }
+}
