@@ -4,12 +4,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * RMSprop as PyTorch writes it (α = 0.99, ε = 1e-8), optionally centered (dividing by the
- * running standard deviation of the gradient instead of its root mean square) and with momentum.
- * CLIPig's {@code rmsprob} is the centered one with momentum 0.1.
+ * torch's RMSprop (alpha 0.99, eps 1e-8): steps divided by a running root mean square of the
+ * gradient, optionally centered by the running mean gradient and smoothed by momentum. The
+ * reference's {@code rmsprob} is centered with momentum 0.1 at base rate 0.003.
  */
 final class RmsProp extends Optimizer {
+
     private static final double ALPHA = 0.99, EPS = 1e-8;
+
     private final double baseLearnrate;
     private final boolean centered;
     private final double momentum;
@@ -27,17 +29,25 @@ final class RmsProp extends Optimizer {
 
     @Override
     protected void update(INDArray params, INDArray gradient, double lr, long step) {
-        INDArray squareAvg = state("square_avg", params).muli(ALPHA).addi(gradient.mul(gradient).muli(1 - ALPHA));
-        INDArray variance = squareAvg;
+        INDArray square = state("square_avg", params).muli(ALPHA).addi(gradient.mul(gradient).muli(1 - ALPHA));
+        INDArray variance = square;
         if (centered) {
-            INDArray gradAvg = state("grad_avg", params).muli(ALPHA).addi(gradient.mul(1 - ALPHA));
-            // max(·, 0): after the state is resampled to a new resolution it can dip below zero.
-            variance = Transforms.max(squareAvg.sub(gradAvg.mul(gradAvg)), 0, false);
+            INDArray mean = state("grad_avg", params).muli(ALPHA).addi(gradient.mul(1 - ALPHA));
+            variance = square.sub(mean.mul(mean));
         }
         INDArray scaled = gradient.div(Transforms.sqrt(variance, true).addi(EPS));
         if (momentum > 0) {
             scaled = state("momentum_buffer", params).muli(momentum).addi(scaled);
         }
         params.subi(scaled.mul(lr));
+    }
+
+    /** Resampling may leave a negative mean square, or one below the squared mean gradient. */
+    @Override
+    protected void repair() {
+        INDArray square = existing("square_avg"), mean = existing("grad_avg");
+        if (square == null) return;
+        Transforms.max(square, 0.0, false);
+        if (mean != null) Transforms.max(square, mean.mul(mean), false);
     }
 }

@@ -2,8 +2,9 @@ package dev.clipig.core.optim;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Plain gradient descent, {@code p ← p − lr·g}. */
+/** Plain gradient descent, {@code p -= lr·g}; the reference's base rate is 10. */
 final class Sgd extends Optimizer {
+
     @Override
     public double baseLearnrate() {
         return 10.0;

@@ -111,18 +111,18 @@ final class ConfiguredTransforms {
     }
 
     /** Element {@code i} of a parameter (the last one if it has fewer), evaluated per step. */
-    private static ScalarParam scalar(Param p, int i) {
+    static ScalarParam scalar(Param p, int i) {
         int element = Math.min(i, p.size() - 1);
         if (p.isConstant()) return ScalarParam.of(p.element(element, Variables.empty()));
         return state -> p.element(element, variables(state));
     }
 
-    private static VectorParam vector(Param p) {
+    static VectorParam vector(Param p) {
         return new VectorParam(IntStream.range(0, p.size()).mapToObj(i -> scalar(p, i)).toList());
     }
 
     /** [x, y] of a one- or two-number parameter. */
-    private static int[] pair(Param p, Variables at) {
+    static int[] pair(Param p, Variables at) {
         int[] v = p.intValues(at);
         return v.length == 1 ? new int[] {v[0], v[0]} : v;
     }

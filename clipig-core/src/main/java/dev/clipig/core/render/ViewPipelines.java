@@ -1,6 +1,9 @@
 package dev.clipig.core.render;
 
+import dev.clipig.core.config.ConstraintSpec;
 import dev.clipig.core.config.TargetSpec;
+import dev.clipig.core.constraints.Constraint;
+import dev.clipig.core.constraints.Loss;
 import dev.clipig.core.expr.MapVariables;
 import dev.clipig.core.transforms.Pass;
 import dev.clipig.core.transforms.Size;
@@ -28,30 +31,50 @@ final class ViewPipelines {
         // As in the reference, a target without random transforms shows CLIP one view per step.
         int batch = transforms.stream().anyMatch(Transform::isRandom) ? spec.batchSize() : 1;
         TransformPipeline pipeline = TransformPipeline.compile(transforms, image, Size.square(modelResolution), batch);
-        return new Views(pipeline);
+        List<Bound> constraints = spec.constraints().stream()
+                .map(c -> new Bound(c, ConfiguredConstraints.of(c, atBuild))).toList();
+        return new Views(pipeline, constraints);
+    }
+
+    /** A constraint with its config: weight and time window. */
+    private record Bound(ConstraintSpec spec, Constraint constraint) {
     }
 
     private static final class Views implements ViewPipeline {
         private final TransformPipeline pipeline;
+        private final List<Bound> constraints;
         private final INDArray mean = channels(MEAN), std = channels(STD);
         private Pass pass;
+        private Step step;
 
-        Views(TransformPipeline pipeline) {
+        Views(TransformPipeline pipeline, List<Bound> constraints) {
             this.pipeline = pipeline;
+            this.constraints = constraints;
         }
 
         @Override
         public INDArray views(INDArray pixels, Step step) {
+            this.step = step;
             pass = pipeline.forward(pixels.reshape(1, pixels.size(0), pixels.size(1), pixels.size(2)),
                     step.transformContext());
             return pass.output().sub(mean).divi(std);
         }
 
+        /** As in the reference, constraints judge the transformed views CLIP saw, before normalization. */
         @Override
         public Backward backward(INDArray viewGradient, MapVariables variables, double scale) {
-            INDArray pixelGradient = pass.backward(viewGradient.div(std));
+            INDArray gradient = viewGradient.div(std);
+            double loss = 0;
+            for (Bound c : constraints) {
+                if (!c.spec().window().contains(step.time())) continue;
+                Loss l = c.constraint().loss(pass.output(), step.transformContext())
+                        .scaled(scale * c.spec().weight().value(variables));
+                loss += l.value();
+                gradient.addi(l.gradient());
+            }
+            INDArray pixelGradient = pass.backward(gradient);
             return new Backward(pixelGradient.reshape(pixelGradient.size(1), pixelGradient.size(2),
-                    pixelGradient.size(3)), 0);
+                    pixelGradient.size(3)), loss);
         }
 
         private static INDArray channels(double[] values) {

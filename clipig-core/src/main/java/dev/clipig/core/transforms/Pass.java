@@ -14,11 +14,6 @@ public record Pass(INDArray output, UnaryOperator<INDArray> backprop) {
         return backprop.apply(gradOutput);
     }
 
-    /** A pass whose output does not depend on its input, so no gradient flows back. */
-    public static Pass constant(INDArray input, INDArray output) {
-        return new Pass(output, g -> input.like().assign(0));
-    }
-
     /** Runs {@code next} on this pass's output and chains the two backward passes. */
     public Pass then(Stage next, StepContext ctx) {
         Pass after = next.forward(output, ctx);

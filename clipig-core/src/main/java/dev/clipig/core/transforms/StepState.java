@@ -28,8 +28,4 @@ public record StepState(int epoch, int epochs, double learnrate, double learnrat
     public double time() {
         return epoch / (double) Math.max(1, epochs - 1);
     }
-
-    public double timeInverse() {
-        return 1.0 - time();
-    }
 }

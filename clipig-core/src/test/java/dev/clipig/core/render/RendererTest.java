@@ -100,6 +100,38 @@ class RendererTest {
     }
 
     @Test
+    void aConstraintAndAPostprocStageShapeTheImage() {
+        ClipigConfig config = ClipigConfig.parse("""
+                epochs: 8
+                resolution: 64
+                optimizer: rmsprob
+                learnrate: 5
+                init:
+                  mean: 0.5
+                  std: 0.2
+                targets:
+                  - batch_size: 1
+                    features:
+                      - text: a cat
+                        weight: 0
+                    constraints:
+                      - mean:
+                          below: 0.2
+                          weight: 100
+                postproc:
+                  - blur:
+                      kernel_size: 5
+                """, "shape.yaml");
+        List<StepReport> steps = run(config, 1, dir.resolve("shape.png"), false);
+        INDArray first = steps.get(0).pixels(), last = steps.get(7).pixels();
+        assertTrue(last.meanNumber().doubleValue() < first.meanNumber().doubleValue() - 0.02,
+                "the mean constraint darkens: " + first.meanNumber() + " -> " + last.meanNumber());
+        assertTrue(last.stdNumber().doubleValue() < 0.5 * first.stdNumber().doubleValue(),
+                "the blur smooths: " + first.stdNumber() + " -> " + last.stdNumber());
+        assertTrue(steps.get(7).loss() > 0, "the constraint's loss is reported");
+    }
+
+    @Test
     void bothIssueConfigsRunUnmodifiedAndWriteTheirImage() throws Exception {
         Path configs = Path.of("../examples/configs");
         for (String name : List.of("method1.yaml", "method2.yaml")) {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class GradientCheck {
 
     /** Enough probed elements to catch a wrong gradient, few enough to keep tests fast. */
-    private static final int MAX_PROBES = 40;
+    private static final int MAX_PROBES = 24;
 
     private GradientCheck() {
     }
