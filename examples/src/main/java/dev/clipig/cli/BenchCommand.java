@@ -2,12 +2,19 @@ package dev.clipig.cli;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.RandomWeights;
+import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.render.Renderer;
 import dev.clipig.weights.ClipHyperParams;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,12 +25,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code clipig bench}: the speed of CLIP's passes at ViT-B/32 size with random frozen weights,
- * printed as {@code name: median seconds} lines like shared/bench/torch_step.py, for a
- * side-by-side run on the same machine.
+ * {@code clipig bench}: the speed of CLIP's passes and of a whole CLIPig step at ViT-B/32 size with
+ * random frozen weights, printed as {@code name: median seconds} lines like
+ * shared/bench/torch_step.py, for a side-by-side run on the same machine.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times ViT-B/32 passes with random weights (nothing to download).")
+        description = "Times ViT-B/32 passes and a method-1 step with random weights (nothing to download).")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "10", description = "images per pass (default: ${DEFAULT-VALUE})")
     private int batch;
@@ -44,10 +51,42 @@ public final class BenchCommand implements Callable<Integer> {
         INDArray target = Nd4j.randn(DataType.FLOAT, 1, p.embedDim());
 
         print(out, "encode_image", time(() -> model.encodeImages(pixels)));
-        print(out, "gradient", time(() -> model.imageGradient(pixels, f -> f.ulike().assign(target.broadcast(f.shape())))));
+        print(out, "forward_backward", time(() -> model.imageGradient(pixels,
+                f -> f.ulike().assign(target.broadcast(f.shape())))));
+        print(out, "step", methodOneStep(model));
         out.printf("peak_rss_mb: %d%n", peakRssMb());
         out.flush();
         return 0;
+    }
+
+    /** Median seconds of a whole step of method 1 (transforms, forward, backward, RMSprop). */
+    private double methodOneStep(ClipModel model) {
+        ClipigConfig config = methodOne();
+        config = config.toBuilder().epochs(steps + 2).targets(config.targets().stream()
+                .map(t -> new dev.clipig.core.config.TargetSpec(t.active(), t.name(), t.window(), t.weight(), batch,
+                        t.select(), t.featureScale(), t.features(), t.transforms(), t.constraints()))
+                .toList()).build();
+        List<Double> ends = new ArrayList<>();
+        Path output;
+        try {
+            output = Files.createTempFile("clipig-bench", ".png");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Renderer.builder().config(config).model(model).output(output)
+                .listener(step -> ends.add(step.seconds())).build().run();
+        double[] seconds = new double[steps];
+        for (int i = 0; i < steps; i++) seconds[i] = ends.get(i + 2) - ends.get(i + 1);
+        Arrays.sort(seconds);
+        return seconds[steps / 2];
+    }
+
+    private static ClipigConfig methodOne() {
+        try (InputStream in = BenchCommand.class.getResourceAsStream("/dev/clipig/experiments/method1.yaml")) {
+            return ClipigConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "method1.yaml");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private double time(Runnable pass) {
