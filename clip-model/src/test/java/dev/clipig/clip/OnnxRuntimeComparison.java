@@ -1,0 +1,72 @@
+package dev.clipig.clip;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Encodes the same 10 images with ONNX Runtime and with this project's image encoder, from the
+ * same weights (fixtures/make_fixtures.py --full DIR --onnx), and prints median seconds of each
+ * and their largest difference. A benchmark main, not a test: run it on a quiet machine.
+ *
+ * <pre>java -cp ... dev.clipig.clip.OnnxRuntimeComparison ViT-B-32-random.pt vit-b-32-visual.onnx</pre>
+ */
+public final class OnnxRuntimeComparison {
+    private static final int BATCH = 10, RUNS = 5;
+
+    public static void main(String[] args) throws Exception {
+        ClipModel model = ClipModel.load(Path.of(args[0]));
+        int r = model.imageResolution();
+        INDArray pixels = Nd4j.randn(DataType.FLOAT, BATCH, 3, r, r);
+        float[] data = pixels.data().asFloat();
+
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(Runtime.getRuntime().availableProcessors());
+        try (OrtSession session = env.createSession(args[1], options)) {
+            String input = session.getInputNames().iterator().next();
+            float[][] ort = new float[1][];
+            double ortSeconds = median(() -> {
+                try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {BATCH, 3, r, r});
+                     OrtSession.Result result = session.run(Map.of(input, t))) {
+                    ort[0] = Arrays.stream((float[][]) result.get(0).getValue()).reduce(new float[0], OnnxRuntimeComparison::concat);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            INDArray[] ours = new INDArray[1];
+            double ourSeconds = median(() -> ours[0] = model.encodeImages(pixels));
+            INDArray theirs = Nd4j.create(ort[0], new long[] {BATCH, ours[0].size(1)}, 'c');
+            System.out.printf("onnxruntime_encode_image: %.3f%n", ortSeconds);
+            System.out.printf("clipig_encode_image: %.3f%n", ourSeconds);
+            System.out.printf("max_abs_difference: %.3g (max_abs %.3g)%n",
+                    theirs.sub(ours[0]).amaxNumber().doubleValue(), theirs.amaxNumber().doubleValue());
+        }
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static double median(Runnable pass) {
+        pass.run();
+        pass.run();
+        double[] seconds = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long start = System.nanoTime();
+            pass.run();
+            seconds[i] = (System.nanoTime() - start) / 1e9;
+        }
+        Arrays.sort(seconds);
+        return seconds[RUNS / 2];
+    }
+}
