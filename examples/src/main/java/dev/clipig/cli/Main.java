@@ -5,6 +5,7 @@ import dev.clipig.clip.tokenizer.TextTooLongException;
 import dev.clipig.core.config.ConfigException;
 import dev.clipig.core.expr.ExpressionException;
 import dev.clipig.core.render.RenderException;
+import dev.clipig.experiments.ExperimentException;
 import dev.clipig.weights.WeightsException;
 import java.util.Set;
 import picocli.CommandLine;
@@ -15,13 +16,13 @@ import picocli.CommandLine.Command;
         description = "CLIP image generation on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class,
             TokenizeCommand.class, EmbedCommand.class, ClassifyCommand.class, GalleryCommand.class,
-            RenderCommand.class})
+            RenderCommand.class, ConceptCommand.class, RankCommand.class})
 public final class Main {
 
     /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */
     private static final Set<Class<? extends Exception>> USER_ERRORS = Set.of(WeightsException.class,
             ImageReadException.class, TextTooLongException.class, BadInputException.class,
-            ConfigException.class, ExpressionException.class, RenderException.class);
+            ConfigException.class, ExpressionException.class, RenderException.class, ExperimentException.class);
 
     public static void main(String[] args) {
         int exit = NativeEnvironment.relaunchIfNeeded(Main.class, args).orElseGet(() -> run(args));

@@ -1,0 +1,202 @@
+package dev.clipig.experiments;
+
+import dev.clipig.clip.ClipModel;
+import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.render.RenderResult;
+import dev.clipig.core.render.Renderer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * Best of N: render a prompt with N seeds for a few epochs each, rank the seeds by the similarity
+ * they reached, and render the best k for the method's full number of epochs. Writes
+ * {@code <results>/rank/<name>/run-<i>.png} per run and {@code ranking.csv} ({@link RankedSeed#CSV_HEADER}),
+ * rewritten after every run so that a stopped ranking still shows what it found.
+ *
+ * <p>The short run is the method's whole schedule in a few epochs, not the first few epochs of the
+ * full one: resolution, blur windows and noise all follow the training time {@code t = epoch/epochs},
+ * and early in a full schedule (method 2 starts at 8 pixels) the similarity says little about the
+ * image a seed will become. A chosen seed's full run therefore starts again from the same seed,
+ * hence the same initial noise, with the full epoch count; the renderer could not continue the
+ * short run's checkpoint anyway, since a checkpoint resumes only the epoch count that wrote it.
+ */
+public final class BestOfN {
+
+    /** The two passes of a ranking. */
+    public enum Stage { SHORT, FULL }
+
+    private final Path dir;
+    private final ClipigConfig shortConfig;
+    private final ClipigConfig fullConfig;
+    private final int runs;
+    private final int best;
+    private final long firstSeed;
+    private final RankListener listener;
+
+    private BestOfN(Builder b) {
+        Path resultsDir = Objects.requireNonNull(b.resultsDir, "resultsDir");
+        this.dir = resultsDir.resolve("rank").resolve(FolderName.check("ranking name", b.name));
+        Method method = Objects.requireNonNull(b.method, "method");
+        int epochs = method.config().epochs();
+        if (b.runs < 1) throw new ExperimentException("runs must be at least 1, got " + b.runs);
+        if (b.best < 1 || b.best > b.runs) {
+            throw new ExperimentException("best must be between 1 and the runs (" + b.runs + "), got " + b.best);
+        }
+        if (b.shortEpochs < 1 || b.shortEpochs >= epochs) {
+            throw new ExperimentException("short epochs must be between 1 and the full run's " + (epochs - 1)
+                    + ", got " + b.shortEpochs);
+        }
+        this.fullConfig = method.forPrompt(b.prompt);
+        this.shortConfig = method.withEpochs(b.shortEpochs).forPrompt(b.prompt);
+        this.runs = b.runs;
+        this.best = b.best;
+        this.firstSeed = b.firstSeed;
+        this.listener = b.listener;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The folder this ranking writes. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Renders every seed briefly and the best fully; returns the runs best first, as the CSV lists them. */
+    public List<RankedSeed> run(ClipModel model) {
+        Objects.requireNonNull(model, "model");
+        createDirectory();
+        List<RankedSeed> ranked = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            String run = "run-" + i;
+            long seed = firstSeed + i;
+            RenderResult result = render(model, shortConfig, seed, run);
+            RankedSeed ranking = new RankedSeed(run, seed, result.lastStep().meanSimilarity(), OptionalDouble.empty());
+            ranked.add(ranking);
+            writeCsv(ranked);
+            listener.onRun(Stage.SHORT, ranking, result.seconds());
+        }
+        ranked.sort(Comparator.comparingDouble(RankedSeed::simShort).reversed());
+        for (int i = 0; i < best; i++) {
+            RankedSeed chosen = ranked.get(i);
+            RenderResult result = render(model, fullConfig, chosen.seed(), chosen.run());
+            RankedSeed continued = chosen.withFull(result.lastStep().meanSimilarity());
+            ranked.set(i, continued);
+            writeCsv(ranked);
+            listener.onRun(Stage.FULL, continued, result.seconds());
+        }
+        ranked.sort(RankedSeed.BEST_FIRST);
+        return List.copyOf(ranked);
+    }
+
+    private RenderResult render(ClipModel model, ClipigConfig config, long seed, String run) {
+        Path png = dir.resolve(run + ".png");
+        RenderResult result = Renderer.builder().config(config).model(model).seed(seed).output(png).build().run();
+        try {
+            // Neither pass resumes, so the checkpoint a run leaves is of no further use.
+            Files.deleteIfExists(CheckpointFile.beside(png));
+        } catch (IOException e) {
+            throw new ExperimentException("cannot delete " + CheckpointFile.beside(png) + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private void createDirectory() {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ExperimentException("cannot create the folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeCsv(List<RankedSeed> ranked) {
+        StringBuilder csv = new StringBuilder(RankedSeed.CSV_HEADER).append('\n');
+        ranked.stream().sorted(RankedSeed.BEST_FIRST).forEach(run -> csv.append(run.csvRow()).append('\n'));
+        Path file = dir.resolve("ranking.csv");
+        Path temporary = dir.resolve(".ranking.csv.part");
+        try {
+            // Whoever reads the CSV meanwhile (the gallery) sees the old table or the new one, never half.
+            Files.writeString(temporary, csv, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ExperimentException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Options of a ranking; results folder, name, method and prompt are required. */
+    public static final class Builder {
+        private Path resultsDir;
+        private String name;
+        private Method method;
+        private String prompt;
+        private int runs = 8;
+        private int best = 2;
+        private int shortEpochs = 20;
+        private long firstSeed;
+        private RankListener listener = (stage, run, seconds) -> { };
+
+        public Builder resultsDir(Path value) {
+            this.resultsDir = value;
+            return this;
+        }
+
+        /** The ranking's folder under {@code rank/}. */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** The method; its epochs are the full run's. */
+        public Builder method(Method value) {
+            this.method = value;
+            return this;
+        }
+
+        public Builder prompt(String value) {
+            this.prompt = value;
+            return this;
+        }
+
+        /** How many seeds to try (default 8). */
+        public Builder runs(int value) {
+            this.runs = value;
+            return this;
+        }
+
+        /** How many of them to render fully (default 2). */
+        public Builder best(int value) {
+            this.best = value;
+            return this;
+        }
+
+        /** The epochs of each short run (default 20). */
+        public Builder shortEpochs(int value) {
+            this.shortEpochs = value;
+            return this;
+        }
+
+        /** Run {@code i} uses seed {@code firstSeed + i} (default 0). */
+        public Builder firstSeed(long value) {
+            this.firstSeed = value;
+            return this;
+        }
+
+        public Builder listener(RankListener value) {
+            this.listener = Objects.requireNonNull(value);
+            return this;
+        }
+
+        public BestOfN build() {
+            return new BestOfN(this);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package dev.clipig.experiments;
+
+/** An experiment was given something it cannot use (a name, a count, a method); the message is one line. */
+public final class ExperimentException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public ExperimentException(String message) {
+        super(message);
+    }
+
+    public ExperimentException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

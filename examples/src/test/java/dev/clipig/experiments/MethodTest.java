@@ -1,0 +1,58 @@
+package dev.clipig.experiments;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.config.FeatureSpec;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MethodTest {
+    @Test
+    void theShippedMethodsAreCLIPigsConfigs() {
+        assertEquals(200, Method.shipped(1).config().epochs());
+        assertEquals(300, Method.shipped(2).config().epochs());
+        assertEquals("method2", Method.shipped(2).name());
+    }
+
+    @Test
+    void aPromptReplacesTheTextFeatureAndKeepsTheRest() {
+        Method method = Method.shipped(2);
+        ClipigConfig config = method.forPrompt("a snail made of coral reef");
+
+        List<FeatureSpec> before = method.config().targets().get(0).features();
+        List<FeatureSpec> after = config.targets().get(0).features();
+        assertEquals(before.size(), after.size());
+        assertEquals(Optional.of("a snail made of coral reef"), after.get(0).text());
+        assertEquals(before.get(0).weight(), after.get(0).weight());
+        assertEquals(method.config().targets().get(0).transforms(), config.targets().get(0).transforms());
+        assertEquals(method.config().targets().get(0).constraints(), config.targets().get(0).constraints());
+        assertEquals(method.config().epochs(), config.epochs());
+    }
+
+    @Test
+    void epochsStretchTheMethod() {
+        assertEquals(7, Method.shipped(1).withEpochs(7).config().epochs());
+        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped(1).withEpochs(0));
+        assertEquals("epochs must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
+    void onlyMethodsOneAndTwoAreShipped() {
+        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped(3));
+        assertEquals("there is no method 3; the methods are 1 and 2", e.getMessage());
+    }
+
+    @Test
+    void conceptsReadAsPromptsAndFileNames() {
+        Concept concept = new Concept("cat", "cuckoo-clock");
+        assertEquals("a cat made of cuckoo clock", concept.prompt());
+        assertEquals("cat-cuckoo-clock.png", concept.fileName());
+        ExperimentException e = assertThrows(ExperimentException.class, () -> new Concept("sea-lion", "basil"));
+        assertTrue(e.getMessage().startsWith("animal 'sea-lion'"), e.getMessage());
+        assertThrows(ExperimentException.class, () -> new Concept("cat", "../basil"));
+    }
+}
