@@ -49,6 +49,7 @@ public final class ClipModel {
 
     /** Builds a model from weights under OpenAI's names. */
     public static ClipModel of(ClipHyperParams p, Weights w) {
+        NativeThreads.configure();
         return new ClipModel(p,
                 VisionTransformer.load(w, p.visionLayers(), p.visionHeads()),
                 TextTransformer.load(w, p.textLayers(), p.textHeads()),
