@@ -5,6 +5,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -80,8 +81,9 @@ public record Attention(Linear inProj, Linear outProj, int heads, boolean causal
 
     /** ds = p ⊙ (dp − Σⱼ dp ⊙ p), in place in dp. */
     private static INDArray softmaxBackward(INDArray p, INDArray dp) {
-        INDArray rowDot = dp.mul(p).sum(true, 3);
-        return dp.subi(rowDot.broadcast(dp.shape())).muli(p);
+        INDArray rowDot = dp.mul(p).sum(3);
+        Nd4j.exec(new BroadcastSubOp(dp, rowDot, dp, 0, 1, 2));
+        return dp.muli(p);
     }
 
     private static INDArray leadingTokens(INDArray perHead, int queries) {
