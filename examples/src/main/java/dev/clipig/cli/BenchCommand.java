@@ -73,12 +73,25 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Renderer.builder().config(config).model(model).output(output)
-                .listener(step -> ends.add(step.seconds())).build().run();
+        try {
+            Renderer.builder().config(config).model(model).output(output)
+                    .listener(step -> ends.add(step.seconds())).build().run();
+        } finally {
+            deleteQuietly(output);
+            deleteQuietly(output.resolveSibling(output.getFileName() + ".ckpt"));
+        }
         double[] seconds = new double[steps];
         for (int i = 0; i < steps; i++) seconds[i] = ends.get(i + 2) - ends.get(i + 1);
         Arrays.sort(seconds);
         return seconds[steps / 2];
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a left-over temp file is harmless
+        }
     }
 
     private static ClipigConfig methodOne() {
