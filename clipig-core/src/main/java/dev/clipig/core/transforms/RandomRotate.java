@@ -5,20 +5,10 @@ package dev.clipig.core.transforms;
  * and y are each drawn from {@code [centerMin, centerMax]} (fractions of the image size).
  */
 public record RandomRotate(ScalarParam degreeMin, ScalarParam degreeMax,
-                           ScalarParam centerMin, ScalarParam centerMax) implements GeometricTransform {
+                           ScalarParam centerMin, ScalarParam centerMax) implements RandomWarp {
 
     public RandomRotate(ScalarParam degreeMin, ScalarParam degreeMax) {
         this(degreeMin, degreeMax, ScalarParam.of(0.5), ScalarParam.of(0.5));
-    }
-
-    @Override
-    public Size outputSize(Size input) {
-        return input;
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
     }
 
     @Override

@@ -4,17 +4,7 @@ package dev.clipig.core.transforms;
  * Scales each image about its center by a factor drawn from {@code [min, max]} ({@code 2} doubles
  * the content); the size stays and areas from outside are black.
  */
-public record RandomScale(ScalarParam min, ScalarParam max) implements GeometricTransform {
-
-    @Override
-    public Size outputSize(Size input) {
-        return input;
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
-    }
+public record RandomScale(ScalarParam min, ScalarParam max) implements RandomWarp {
 
     @Override
     public Warp warp(Size input, StepContext ctx) {

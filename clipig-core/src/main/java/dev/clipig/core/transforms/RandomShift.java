@@ -2,21 +2,11 @@ package dev.clipig.core.transforms;
 
 /** A {@link Shift} by offsets drawn from {@code [minX, maxX]} and {@code [minY, maxY]}. */
 public record RandomShift(ScalarParam minX, ScalarParam maxX, ScalarParam minY, ScalarParam maxY)
-        implements GeometricTransform {
+        implements RandomWarp {
 
     /** The same range for both axes. */
     public RandomShift(ScalarParam min, ScalarParam max) {
         this(min, max, min, max);
-    }
-
-    @Override
-    public Size outputSize(Size input) {
-        return input;
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
     }
 
     @Override

@@ -4,17 +4,7 @@ package dev.clipig.core.transforms;
  * Moves each image by whole pixels drawn from {@code (-x·width, x·width)} and
  * {@code (-y·height, y·height)}; areas from outside are black.
  */
-public record RandomTranslate(ScalarParam x, ScalarParam y) implements GeometricTransform {
-
-    @Override
-    public Size outputSize(Size input) {
-        return input;
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
-    }
+public record RandomTranslate(ScalarParam x, ScalarParam y) implements RandomWarp {
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
