@@ -1,8 +1,6 @@
 package dev.clipig.clip.nn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -20,17 +18,22 @@ public record Mlp(Linear fc, Linear proj) {
         return new Mlp(w.linear(prefix + ".c_fc").scaled(QUICK_GELU), cProj);
     }
 
+    /** Keeps σ(h) and s(h) for the backward pass, so that it needs no exponential of its own. */
     public INDArray forward(INDArray x, Tape tape) {
         INDArray h = fc.forward(x);
-        tape.push(h);
-        return proj.forward(Nd4j.exec(new Swish(h, h.ulike())));
+        INDArray sigma = Transforms.sigmoid(h, true);
+        INDArray s = h.muli(sigma);
+        tape.push(sigma, s);
+        return proj.forward(s);
     }
 
-    /** s'(h) = σ(h) · (1 + h · (1 − σ(h))), written so that large |h| stays finite. */
+    /**
+     * s'(h) = σ(h) · (1 + h · (1 − σ(h))) = σ + s · (1 − σ): products of finite factors, so large
+     * |h| stays finite (σ → 1 gives 1, σ → 0 gives σ · (1 + h)).
+     */
     public INDArray backward(INDArray dy, Tape tape) {
-        INDArray h = tape.pop();
-        INDArray sigma = Transforms.sigmoid(h, true);
-        INDArray slope = sigma.rsub(1).muli(h).addi(1).muli(sigma);
+        INDArray s = tape.pop(), sigma = tape.pop();
+        INDArray slope = s.muli(sigma.rsub(1)).addi(sigma);
         return fc.backward(proj.backward(dy).muli(slope));
     }
 }
