@@ -62,7 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
     /** Median seconds of a whole step of method 1 (transforms, forward, backward, RMSprop). */
     private double methodOneStep(ClipModel model) {
         ClipigConfig config = methodOne();
-        config = config.toBuilder().epochs(steps + 2).targets(config.targets().stream()
+        // Two warm-up epochs before the timed ones and one after: the last epoch writes the final image.
+        config = config.toBuilder().epochs(steps + 3).targets(config.targets().stream()
                 .map(t -> new dev.clipig.core.config.TargetSpec(t.active(), t.name(), t.window(), t.weight(), batch,
                         t.select(), t.featureScale(), t.features(), t.transforms(), t.constraints()))
                 .toList()).build();
