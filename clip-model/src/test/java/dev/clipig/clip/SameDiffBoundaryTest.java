@@ -3,7 +3,6 @@ package dev.clipig.clip;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -22,6 +21,7 @@ class SameDiffBoundaryTest {
 
     @Test
     void gradientThroughSameDiffAndTheEncoderMatchesFiniteDifferences() {
+        Nd4j.getRandom().setSeed(11);
         ClipModel model = ClipModel.load(Fixtures.model("a.pt"));
         int r = model.imageResolution();
         INDArray target = Nd4j.randn(DataType.FLOAT, 1, model.hyperParams().embedDim());
@@ -40,18 +40,16 @@ class SameDiffBoundaryTest {
         INDArray gradient = sd.getFunction("grad")
                 .output(Map.of("x", input, "g", e.pixelGradient()), "x-grad").get("x-grad");
 
-        Random random = new Random(1);
+        // Directional derivatives along random directions: in float32 a whole direction's change
+        // stands far above rounding noise, where single-pixel differences do not.
         double h = 1e-2;
-        for (int trial = 0; trial < 6; trial++) {
-            long[] at = {random.nextInt(2), random.nextInt(3), random.nextInt(r), random.nextInt(r)};
-            double value = input.getDouble(at);
-            input.putScalar(at, value + h);
-            double up = objective(sd, model, input, target);
-            input.putScalar(at, value - h);
-            double down = objective(sd, model, input, target);
-            input.putScalar(at, value);
+        for (int trial = 0; trial < 3; trial++) {
+            INDArray direction = Nd4j.randn(DataType.FLOAT, input.shape());
+            double up = objective(sd, model, input.add(direction.mul(h)), target);
+            double down = objective(sd, model, input.sub(direction.mul(h)), target);
             double numeric = (up - down) / (2 * h);
-            assertEquals(numeric, gradient.getDouble(at), 2e-2 * Math.abs(numeric) + 1e-4, "at " + java.util.Arrays.toString(at));
+            double analytic = gradient.castTo(DataType.DOUBLE).mul(direction.castTo(DataType.DOUBLE)).sumNumber().doubleValue();
+            assertEquals(numeric, analytic, 1e-2 * Math.abs(numeric), "direction " + trial);
         }
     }
 
