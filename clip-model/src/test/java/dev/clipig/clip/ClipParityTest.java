@@ -35,7 +35,7 @@ class ClipParityTest {
     }
 
     /** d/df of mean_i cos(f_i, t): (t̂ − cos_i · f̂_i) / (|f_i| · B). */
-    private static INDArray meanCosineGradient(INDArray f, INDArray t) {
+    static INDArray meanCosineGradient(INDArray f, INDArray t) {
         INDArray norms = f.norm2(1).reshape(f.size(0), 1);
         INDArray unit = f.divColumnVector(norms);
         INDArray tUnit = t.div(t.norm2Number());
