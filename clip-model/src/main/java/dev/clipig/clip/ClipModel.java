@@ -28,7 +28,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Thread-safety: the weights are immutable and every pass keeps its activations on its own
  * {@link Tape}, in a memory workspace of the calling thread, so one model may serve many threads.
- * Returned arrays are detached from those workspaces and belong to the caller.
+ * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
+ * {@link dev.clipig.clip.nn.Workspaces#reused}), else in ordinary garbage-collected memory.
  */
 public final class ClipModel {
 
@@ -122,7 +123,7 @@ public final class ClipModel {
             Tape tape = Tape.recording();
             INDArray features = visual.forward(pixels, tape);
             INDArray pixelGradient = visual.backward(lossGradient.apply(features), tape);
-            return new ImageGradient(features.detach(), pixelGradient.detach());
+            return new ImageGradient(Workspaces.keep(features), Workspaces.keep(pixelGradient));
         });
     }
 
@@ -147,6 +148,6 @@ public final class ClipModel {
     }
 
     private static INDArray inWorkspace(Supplier<INDArray> pass) {
-        return Workspaces.pass(() -> pass.get().detach());
+        return Workspaces.pass(() -> Workspaces.keep(pass.get()));
     }
 }

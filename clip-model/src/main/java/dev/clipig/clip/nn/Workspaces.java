@@ -15,6 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * memory pile up. So a pass runs in a per-thread workspace that is reused from pass to pass, and
  * each transformer block in a nested one, reused from block to block, from which only the block's
  * output and its saved activations are copied out.
+ *
+ * <p>Callers may open their own reused workspace around passes (the generator runs each step in
+ * one, see {@link #reused}): a pass's results then land in it instead of in garbage-collected memory.
  */
 public final class Workspaces {
     private static final WorkspaceConfiguration REUSED = WorkspaceConfiguration.builder()
@@ -28,9 +31,32 @@ public final class Workspaces {
     private Workspaces() {
     }
 
-    /** Runs a pass in this thread's pass workspace; the result is detached and belongs to the caller. */
+    /**
+     * Runs a pass in this thread's pass workspace. Results must leave it through {@link #keep}: they
+     * then belong to the caller, in the caller's workspace if one is open.
+     */
     public static <T> T pass(Supplier<T> body) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, PASS)) {
+        return reused(PASS, body);
+    }
+
+    /**
+     * Runs {@code body} in this thread's workspace of that name, whose memory is reused from call to
+     * call: every array made inside is invalid once it returns, unless moved out with {@link #keep}.
+     */
+    public static <T> T reused(String name, Supplier<T> body) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, name)) {
+            return body.get();
+        }
+    }
+
+    /** The array moved from the current workspace to the enclosing one, or to ordinary memory if none. */
+    public static INDArray keep(INDArray array) {
+        return array.leverage();
+    }
+
+    /** Runs {@code body} outside every workspace, for arrays that must outlive the current one. */
+    public static <T> T outside(Supplier<T> body) {
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             return body.get();
         }
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import dev.clipig.clip.nn.Workspaces;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -53,9 +54,12 @@ public abstract class Optimizer {
     protected void repair() {
     }
 
-    /** A state array, zero-initialized like {@code params} on first use. */
+    /**
+     * A state array, zero-initialized like {@code params} on first use; made outside any workspace,
+     * since it outlives the step that first asks for it.
+     */
     protected final INDArray state(String name, INDArray params) {
-        INDArray array = state.computeIfAbsent(name, n -> params.ulike().assign(0));
+        INDArray array = state.computeIfAbsent(name, n -> Workspaces.outside(() -> params.ulike().assign(0)));
         if (!Arrays.equals(array.shape(), params.shape())) {
             throw new IllegalStateException("optimizer state " + name + " has shape " + Arrays.toString(array.shape())
                     + " but the parameters " + Arrays.toString(params.shape()) + ": resample it with mapState");

@@ -2,6 +2,7 @@ package dev.clipig.core.render;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.ImageGradient;
+import dev.clipig.clip.nn.Workspaces;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.SnapshotInterval;
@@ -38,6 +39,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * seed and the epoch, so a run resumed from a checkpoint continues exactly as it would have.
  */
 public final class Renderer {
+    private static final String STEP_WORKSPACE = "clipig-step";
+
     private final ClipigConfig config;
     private final ClipModel model;
     private final long seed;
@@ -72,19 +75,10 @@ public final class Renderer {
             if (spec.active()) targets.add(new TargetRun(spec, model));
         }
         Checkpoint checkpoint = Checkpoint.beside(output);
-        ImageState image;
-        int first;
-        if (resume && Files.exists(checkpoint.path())) {
-            Checkpoint.State state = checkpoint.read(seed, epochs);
-            image = Checkpoint.restore(state, config.optimizer(), config.interpolation());
-            first = state.nextEpoch();
-        } else {
-            TrainingTime zero = new TrainingTime(config.startEpoch(), epochs);
-            int[] resolution = resolution(zero);
-            image = ImageState.initial(config.init(), resolution[0], resolution[1], config.optimizer(),
-                    config.interpolation(), new SplittableRandom(seed));
-            first = config.startEpoch();
-        }
+        Checkpoint.State restored = resume && Files.exists(checkpoint.path()) ? checkpoint.read(seed, epochs) : null;
+        ImageState image = restored != null ? Checkpoint.restore(restored, config.optimizer(), config.interpolation())
+                : initialImage(epochs);
+        int first = restored != null ? restored.nextEpoch() : config.startEpoch();
         SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);
         StepReport last = null;
         for (int epoch = first; epoch < epochs; epoch++) {
@@ -99,18 +93,8 @@ public final class Renderer {
                     new Size(resolution[0], resolution[1]), 0);
             Step step = new Step(time, variables, state, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
 
-            postprocess(image.pixels(), step);
-            double loss = 0;
-            INDArray gradient = image.pixels().ulike().assign(0);
             List<double[]> similarities = new ArrayList<>();
-            for (TargetRun target : targets) {
-                if (!target.spec().window().contains(time)) continue;
-                TargetRun.Result r = target.step(image.pixels(), step);
-                loss += r.loss();
-                gradient.addi(r.pixelGradient());
-                similarities.add(r.similarities());
-            }
-            image.optimizer().step(image.pixels(), gradient, learnrate);
+            double loss = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, step, similarities));
 
             double seconds = (System.nanoTime() - started) / 1e9;
             if (snapshots.due(epoch, epochs, seconds)) {
@@ -124,6 +108,32 @@ public final class Renderer {
         PixelImages.writePng(image.pixels(), output);
         checkpoint.write(image, epochs, seed, epochs);
         return new RenderResult(output, image.pixels().dup(), last, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * One step on the pixels, in place: post-processing, each target's loss gradient, the optimizer's
+     * update. Its temporaries live in a workspace reused from step to step, so that memory stays flat
+     * over a long run instead of waiting for the garbage collector; returns the loss.
+     */
+    private double train(ImageState image, List<TargetRun> targets, Step step, List<double[]> similarities) {
+        postprocess(image.pixels(), step);
+        double loss = 0;
+        INDArray gradient = image.pixels().ulike().assign(0);
+        for (TargetRun target : targets) {
+            if (!target.spec().window().contains(step.time())) continue;
+            TargetRun.Result r = target.step(image.pixels(), step);
+            loss += r.loss();
+            gradient.addi(r.pixelGradient());
+            similarities.add(r.similarities());
+        }
+        image.optimizer().step(image.pixels(), gradient, step.state().learnrate());
+        return loss;
+    }
+
+    private ImageState initialImage(int epochs) {
+        int[] resolution = resolution(new TrainingTime(config.startEpoch(), epochs));
+        return ImageState.initial(config.init(), resolution[0], resolution[1], config.optimizer(),
+                config.interpolation(), new SplittableRandom(seed));
     }
 
     private MapVariables.Builder baseVariables(TrainingTime time, int[] resolution) {

@@ -2,6 +2,7 @@ package dev.clipig.core.render;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.ImageGradient;
+import dev.clipig.clip.nn.Workspaces;
 import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.expr.MapVariables;
@@ -37,8 +38,8 @@ final class TargetRun {
 
     Result step(INDArray pixels, Step step) {
         ViewPipeline pipeline = pipelines.computeIfAbsent(List.of(pixels.size(1), pixels.size(2)),
-                size -> ViewPipelines.of(spec, new Size((int) pixels.size(2), (int) pixels.size(1)),
-                        model.imageResolution(), step.variables()));
+                size -> Workspaces.outside(() -> ViewPipelines.of(spec, new Size((int) pixels.size(2),
+                        (int) pixels.size(1)), model.imageResolution(), step.variables())));
         INDArray views = pipeline.views(pixels, step);
         FeatureObjective.Evaluation[] evaluation = new FeatureObjective.Evaluation[1];
         double[] weight = new double[1];
