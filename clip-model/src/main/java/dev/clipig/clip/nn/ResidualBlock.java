@@ -21,21 +21,23 @@ public record ResidualBlock(LayerNorm ln1, Attention attn, LayerNorm ln2, Mlp ml
      * tokens of each sequence (all of them when queries = tokens).
      */
     public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
-        INDArray r = leadingRows(x, batch, queries).addi(attn.forward(ln1.forward(x, tape), batch, queries, tape));
+        INDArray r = attn.forward(ln1.forward(x, tape), batch, queries, tape).addi(leadingRows(x, batch, queries));
         return r.addi(mlp.forward(ln2.forward(r, tape), tape));
     }
 
     /** [batch · queries, width] → [batch · tokens, width] */
     public INDArray backward(INDArray dy, int batch, int tokens, Tape tape) {
-        INDArray dr = dy.add(ln2.backward(mlp.backward(dy, tape), tape));
+        INDArray dr = ln2.backward(mlp.backward(dy, tape), tape).addi(dy);
         INDArray dx = ln1.backward(attn.backward(dr, batch, tape), tape);
         int queries = (int) (dy.size(0) / batch);
         rowsOf(dx, batch, tokens, queries).addi(dr.reshape(batch, queries, dr.size(1)));
         return dx;
     }
 
+    /** The rows of the first {@code queries} tokens of each sequence: x itself when that is all of them. */
     private static INDArray leadingRows(INDArray x, int batch, int queries) {
         int tokens = (int) (x.size(0) / batch);
+        if (queries == tokens) return x;
         return rowsOf(x, batch, tokens, queries).dup('c').reshape((long) batch * queries, x.size(1));
     }
 
