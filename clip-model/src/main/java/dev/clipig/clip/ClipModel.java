@@ -27,7 +27,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * vector-Jacobian product for optimizing pixels.
  *
  * <p>Thread-safety: the weights are immutable and every pass keeps its activations on its own
- * {@link Tape}, in a memory workspace of the calling thread, so one model may serve many threads.
+ * {@link Tape}, so one model may serve many threads. On the CPU a model splits each image batch
+ * across its lanes, one thread per core (see {@code Lanes}), and such passes take turns.
  * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
  * {@link dev.clipig.clip.nn.Workspaces#reused}), else in ordinary garbage-collected memory.
  */
@@ -38,10 +39,12 @@ public final class ClipModel {
     private final TextTransformer text;
     private final double logitScale;
     private final ClipTokenizer tokenizer;
+    private final Lanes lanes;
 
     private ClipModel(ClipHyperParams hyperParams, VisionTransformer visual, TextTransformer text, double logitScale,
-                      ClipTokenizer tokenizer) {
+                      ClipTokenizer tokenizer, Lanes lanes) {
         this.hyperParams = hyperParams;
+        this.lanes = lanes;
         this.visual = visual;
         this.text = text;
         this.logitScale = logitScale;
@@ -50,12 +53,12 @@ public final class ClipModel {
 
     /** Builds a model from weights under OpenAI's names. */
     public static ClipModel of(ClipHyperParams p, Weights w) {
-        NativeThreads.configure();
+        Lanes lanes = new Lanes(NativeThreads.configure());
         return new ClipModel(p,
                 VisionTransformer.load(w, p.visionLayers(), p.visionHeads()),
                 TextTransformer.load(w, p.textLayers(), p.textHeads()),
                 w.get("logit_scale").getDouble(0),
-                ClipTokenizer.standard());
+                ClipTokenizer.standard(), lanes);
     }
 
     /**
@@ -100,7 +103,7 @@ public final class ClipModel {
 
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
-        return inWorkspace(() -> visual.forward(pixels, Tape.inference()));
+        return lanes.map(pixels, chunk -> visual.forward(chunk, Tape.inference()));
     }
 
     /** Token ids [B][context] → text features [B, embed]. */
@@ -115,16 +118,11 @@ public final class ClipModel {
 
     /**
      * The image encoder's vector-Jacobian product: a forward pass, then {@code lossGradient}
-     * maps the features to d(loss)/d(features), then the backward pass to the pixels. The
-     * features handed to {@code lossGradient} are valid only during that call.
+     * maps the features [B, embed] to d(loss)/d(features), on the calling thread, then the
+     * backward pass to the pixels.
      */
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
-        return Workspaces.pass(() -> {
-            Tape tape = Tape.recording();
-            INDArray features = visual.forward(pixels, tape);
-            INDArray pixelGradient = visual.backward(lossGradient.apply(features), tape);
-            return new ImageGradient(Workspaces.keep(features), Workspaces.keep(pixelGradient));
-        });
+        return lanes.vjp(pixels, visual::forward, lossGradient, visual::backward);
     }
 
     /** 100 × cosine similarity of each row of {@code a} to each row of {@code b}: [A, B]. */

@@ -12,9 +12,10 @@ import java.util.Optional;
  * malloc read these variables once, when the process starts, so the CLI re-launches itself with
  * them when they are missing; a user's own values are never overridden.
  *
- * <p>Measured (shared/README.md): OpenMP's and OpenBLAS's pools fighting over the cores doubled a
- * forward + backward pass; malloc returning big buffers to the OS on every free cost 30 % of a
- * forward pass.
+ * <p>Measured: a model already spreads a batch over the cores, one thread per core (its lanes), so
+ * OpenMP's own pool only competes with them (OMP_NUM_THREADS=1 gave forward + backward 1.93–2.05 s
+ * against 1.95–2.16 s); malloc returning big buffers to the OS on every free cost 30 % of a forward
+ * pass (shared/README.md).
  *
  * <p>The re-launched JVM also gets a 1 GB heap unless the user chose one: the arrays live off-heap,
  * and with the default heap (a quarter of the machine's memory) the collector let the heap grow to
@@ -28,7 +29,7 @@ final class NativeEnvironment {
 
     static Map<String, String> wanted() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("OMP_NUM_THREADS", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        env.put("OMP_NUM_THREADS", "1");
         env.put("MALLOC_MMAP_THRESHOLD_", "33554432");
         env.put("MALLOC_TRIM_THRESHOLD_", "4294967296");
         return env;

@@ -1,0 +1,60 @@
+package dev.clipig.clip;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.clipig.clip.nn.Tape;
+import dev.clipig.clip.vision.VisionTransformer;
+import dev.clipig.weights.ClipHyperParams;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** A batch split across lanes gives what one pass over the whole batch gives. */
+class LanesTest {
+
+    private static final ClipHyperParams P = new ClipHyperParams(6, 8, 2, 16, 2, 4, 4, 10, 16, 1, 1);
+    private final VisionTransformer vit = VisionTransformer.load(new RandomWeights(P, DataType.DOUBLE, 11), 2, 2);
+    private final INDArray pixels = Nd4j.randn(DataType.DOUBLE, 5, 3, 8, 8);
+    private final INDArray target = Nd4j.randn(DataType.DOUBLE, 1, 6);
+    /** A loss gradient that needs the whole batch: features minus their batch mean, times the target. */
+    private final UnaryOperator<INDArray> coupled = f -> f.subRowVector(f.mean(0)).mulRowVector(target);
+
+    private ImageGradient vjp(Lanes lanes, UnaryOperator<INDArray> lossGradient) {
+        return lanes.vjp(pixels, vit::forward, lossGradient, vit::backward);
+    }
+
+    @Test
+    void unevenChunksOnThreeLanesMatchOneLane() {
+        Lanes one = new Lanes(1), three = new Lanes(3);
+        assertClose(one.map(pixels, p -> vit.forward(p, Tape.inference())),
+                three.map(pixels, p -> vit.forward(p, Tape.inference())));
+        ImageGradient expected = vjp(one, coupled), actual = vjp(three, coupled);
+        assertClose(expected.features(), actual.features());
+        assertClose(expected.pixelGradient(), actual.pixelGradient());
+    }
+
+    @Test
+    void moreLanesThanRowsStillWork() {
+        INDArray two = pixels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2));
+        assertArrayEquals(new long[] {2, 6}, new Lanes(4).map(two, p -> vit.forward(p, Tape.inference())).shape());
+    }
+
+    @Test
+    void aFailingLossGradientIsRethrownAndTheLanesStayUsable() {
+        Lanes lanes = new Lanes(2);
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> vjp(lanes, f -> { throw new IllegalStateException("no loss"); }));
+        assertEquals("no loss", e.getMessage());
+        assertClose(vjp(new Lanes(1), coupled).pixelGradient(), vjp(lanes, coupled).pixelGradient());
+    }
+
+    private static void assertClose(INDArray expected, INDArray actual) {
+        assertArrayEquals(expected.shape(), actual.shape());
+        double scale = expected.amaxNumber().doubleValue();
+        assertEquals(0, expected.sub(actual).amaxNumber().doubleValue(), 1e-12 * scale);
+    }
+}
