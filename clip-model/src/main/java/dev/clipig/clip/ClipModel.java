@@ -16,10 +16,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -30,7 +30,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@link Tape}, so one model may serve many threads. On the CPU a model splits each image batch
  * across its lanes, one thread per core (see {@code Lanes}), and such passes take turns.
  * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
- * {@link dev.clipig.clip.nn.Workspaces#reused}), else in ordinary garbage-collected memory.
+ * {@link Workspaces#reused}), else in ordinary garbage-collected memory.
  */
 public final class ClipModel {
 
@@ -103,12 +103,15 @@ public final class ClipModel {
 
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
-        return lanes.map(pixels, chunk -> visual.forward(chunk, Tape.inference()));
+        return lanes.map((int) pixels.size(0), (from, to) -> visual.forward(
+                pixels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()),
+                Tape.inference()));
     }
 
     /** Token ids [B][context] → text features [B, embed]. */
     public INDArray encodeTokens(int[][] tokens) {
-        return inWorkspace(() -> text.forward(tokens));
+        text.checkTokens(tokens);
+        return lanes.map(tokens.length, (from, to) -> text.forward(Arrays.copyOfRange(tokens, from, to)));
     }
 
     /** Texts → text features [B, embed]; a text too long for the context is an error naming it. */
@@ -143,9 +146,5 @@ public final class ClipModel {
     /** Rows scaled to unit L2 norm. */
     public static INDArray normalize(INDArray features) {
         return features.divColumnVector(features.norm2(1).reshape(features.size(0), 1));
-    }
-
-    private static INDArray inWorkspace(Supplier<INDArray> pass) {
-        return Workspaces.pass(() -> Workspaces.keep(pass.get()));
     }
 }

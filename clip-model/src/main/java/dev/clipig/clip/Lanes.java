@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -51,19 +50,24 @@ final class Lanes {
         this.threads = List.copyOf(list);
     }
 
-    /** {@code f} applied to the rows of {@code input}, [B, …] → [B, …], the results stacked in the caller's memory. */
-    INDArray map(INDArray input, Function<INDArray, INDArray> f) {
-        List<long[]> chunks = chunks(input.size(0));
-        if (chunks.size() == 1) return Workspaces.pass(() -> Workspaces.keep(f.apply(input)));
+    /** A pass over rows [from, to) of a batch, returning one output row per input row. */
+    @FunctionalInterface
+    interface RowPass {
+        INDArray apply(int from, int to);
+    }
+
+    /** {@code pass} over every row of a batch of {@code rows}, the outputs stacked in the caller's memory. */
+    INDArray map(int rows, RowPass pass) {
+        List<long[]> chunks = chunks(rows);
+        if (chunks.size() == 1) return Workspaces.pass(() -> Workspaces.keep(pass.apply(0, rows)));
         lock.lock();
         try {
             INDArray[] parts = new INDArray[chunks.size()];
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
-                int lane = i;
-                INDArray chunk = rows(input, chunks.get(i));
+                int lane = i, from = (int) chunks.get(i)[0], to = (int) chunks.get(i)[1];
                 running.add(threads.get(i).submit(() -> {
-                    parts[lane] = Workspaces.pass(() -> Workspaces.keep(f.apply(chunk)));
+                    parts[lane] = Workspaces.pass(() -> Workspaces.keep(pass.apply(from, to)));
                 }));
             }
             awaitAll(running);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** A batch split across lanes gives what one pass over the whole batch gives. */
 class LanesTest {
@@ -23,6 +24,10 @@ class LanesTest {
     /** A loss gradient that needs the whole batch: features minus their batch mean, times the target. */
     private final UnaryOperator<INDArray> coupled = f -> f.subRowVector(f.mean(0)).mulRowVector(target);
 
+    private INDArray encode(int from, int to) {
+        return vit.forward(pixels.get(NDArrayIndex.interval(from, to)), Tape.inference());
+    }
+
     private ImageGradient vjp(Lanes lanes, UnaryOperator<INDArray> lossGradient) {
         return lanes.vjp(pixels, vit::forward, lossGradient, vit::backward);
     }
@@ -30,8 +35,7 @@ class LanesTest {
     @Test
     void unevenChunksOnThreeLanesMatchOneLane() {
         Lanes one = new Lanes(1), three = new Lanes(3);
-        assertClose(one.map(pixels, p -> vit.forward(p, Tape.inference())),
-                three.map(pixels, p -> vit.forward(p, Tape.inference())));
+        assertClose(one.map(5, this::encode), three.map(5, this::encode));
         ImageGradient expected = vjp(one, coupled), actual = vjp(three, coupled);
         assertClose(expected.features(), actual.features());
         assertClose(expected.pixelGradient(), actual.pixelGradient());
@@ -39,8 +43,7 @@ class LanesTest {
 
     @Test
     void moreLanesThanRowsStillWork() {
-        INDArray two = pixels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 2));
-        assertArrayEquals(new long[] {2, 6}, new Lanes(4).map(two, p -> vit.forward(p, Tape.inference())).shape());
+        assertArrayEquals(new long[] {2, 6}, new Lanes(4).map(2, this::encode).shape());
     }
 
     @Test
@@ -50,6 +53,16 @@ class LanesTest {
                 () -> vjp(lanes, f -> { throw new IllegalStateException("no loss"); }));
         assertEquals("no loss", e.getMessage());
         assertClose(vjp(new Lanes(1), coupled).pixelGradient(), vjp(lanes, coupled).pixelGradient());
+    }
+
+    @Test
+    void aBadTokenRowIsNamedByItsIndexInTheWholeBatchNotInItsLane() {
+        ClipModel model = ClipModel.of(P, new RandomWeights(P, DataType.FLOAT, 3));
+        int[][] tokens = new int[4][P.contextLength()];
+        tokens[3] = new int[2];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.encodeTokens(tokens));
+        assertEquals("token row 3 has 2 ids; this model's context is " + P.contextLength(), e.getMessage());
+        assertArrayEquals(new long[] {3, 6}, model.encodeTokens(java.util.Arrays.copyOf(tokens, 3)).shape());
     }
 
     private static void assertClose(INDArray expected, INDArray actual) {

@@ -32,22 +32,31 @@ public record TextTransformer(INDArray tokenEmbedding, INDArray positionalEmbedd
         return (int) tokenEmbedding.size(0);
     }
 
+    /** Throws, naming the row or id, unless every row has the context's length of ids in the vocabulary. */
+    public void checkTokens(int[][] tokens) {
+        for (int b = 0; b < tokens.length; b++) {
+            if (tokens[b].length != contextLength()) {
+                throw new IllegalArgumentException("token row " + b + " has " + tokens[b].length
+                        + " ids; this model's context is " + contextLength());
+            }
+            for (int id : tokens[b]) {
+                if (id < 0 || id >= vocabSize()) {
+                    throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + vocabSize());
+                }
+            }
+        }
+    }
+
     /** Token ids [B][context] → text features [B, embed]. */
     public INDArray forward(int[][] tokens) {
+        checkTokens(tokens);
         int batch = tokens.length, context = contextLength();
         int[] flat = new int[batch * context];
         int[] endRows = new int[batch];
         for (int b = 0; b < batch; b++) {
-            if (tokens[b].length != context) {
-                throw new IllegalArgumentException("token row " + b + " has " + tokens[b].length
-                        + " ids; this model's context is " + context);
-            }
             int end = 0;
             for (int t = 0; t < context; t++) {
                 int id = tokens[b][t];
-                if (id < 0 || id >= vocabSize()) {
-                    throw new IllegalArgumentException("token id " + id + " outside the vocabulary of " + vocabSize());
-                }
                 flat[b * context + t] = id;
                 if (id > tokens[b][end]) end = t;
             }
