@@ -101,20 +101,20 @@ final class Lanes {
             INDArray inputGradient = input.ulike();
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                long[] rows = chunks.get(i);
+                long[] range = chunks.get(i);
                 CompletableFuture<INDArray> output = new CompletableFuture<>();
                 outputs.add(output);
                 running.add(threads.get(i).submit(() -> Workspaces.pass(() -> {
                     Tape tape = Tape.recording();
                     try {
-                        INDArray out = forward.apply(rows(input, rows), tape);
+                        INDArray out = forward.apply(rows(input, range), tape);
                         output.complete(Workspaces.outside(out::dup));
                     } catch (RuntimeException | Error e) {
                         output.completeExceptionally(e);
                         throw e;
                     }
-                    INDArray dx = backward.apply(rows(gradient.join(), rows), tape);
-                    rows(inputGradient, rows).assign(dx);
+                    INDArray dx = backward.apply(rows(gradient.join(), range), tape);
+                    rows(inputGradient, range).assign(dx);
                     return null;
                 })));
             }
