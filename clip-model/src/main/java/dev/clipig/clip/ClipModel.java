@@ -103,9 +103,8 @@ public final class ClipModel {
 
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
-        return lanes.map((int) pixels.size(0), (from, to) -> visual.forward(
-                pixels.get(NDArrayIndex.interval(from, to), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()),
-                Tape.inference()));
+        int batch = visual.checkPixels(pixels);
+        return lanes.map(batch, (from, to) -> visual.forward(pixels.get(NDArrayIndex.interval(from, to)), Tape.inference()));
     }
 
     /** Token ids [B][context] → text features [B, embed]. */
@@ -125,6 +124,7 @@ public final class ClipModel {
      * backward pass to the pixels.
      */
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
+        visual.checkPixels(pixels);
         return lanes.vjp(pixels, visual::forward, lossGradient, visual::backward);
     }
 

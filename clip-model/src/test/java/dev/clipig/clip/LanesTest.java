@@ -65,6 +65,15 @@ class LanesTest {
         assertArrayEquals(new long[] {3, 6}, model.encodeTokens(java.util.Arrays.copyOf(tokens, 3)).shape());
     }
 
+    @Test
+    void badPixelsAreNamedByTheirWholeShapeBeforeTheBatchIsSplit() {
+        ClipModel model = ClipModel.of(P, new RandomWeights(P, DataType.FLOAT, 3));
+        INDArray flat = Nd4j.zeros(DataType.FLOAT, 4, 3 * 8 * 8);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.encodeImages(flat));
+        assertEquals("pixels must be [B, 3, 8, 8], got [4, 192]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.imageGradient(flat, f -> f));
+    }
+
     private static void assertClose(INDArray expected, INDArray actual) {
         assertArrayEquals(expected.shape(), actual.shape());
         double scale = expected.amaxNumber().doubleValue();

@@ -97,7 +97,8 @@ public record VisionTransformer(int resolution, int patchSize, Linear patchEmbed
                 .reshape(batch, 3, resolution, resolution);
     }
 
-    private int checkPixels(INDArray pixels) {
+    /** The batch size of {@code pixels}; throws, naming the shape, unless they are [B, 3, R, R]. */
+    public int checkPixels(INDArray pixels) {
         if (pixels.rank() != 4 || pixels.size(1) != 3 || pixels.size(2) != resolution || pixels.size(3) != resolution) {
             throw new IllegalArgumentException("pixels must be [B, 3, " + resolution + ", " + resolution
                     + "], got " + Arrays.toString(pixels.shape()));
