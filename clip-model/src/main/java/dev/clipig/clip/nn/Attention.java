@@ -34,6 +34,11 @@ public record Attention(Linear inProj, Linear outProj, int heads, boolean causal
         return new Attention(new Linear(inWeight, inBias), w.linear(prefix + ".out_proj"), heads, causal);
     }
 
+    /** The same attention reading {@code norm}'s output before its affine map ({@link Linear#afterNorm}). */
+    public Attention afterNorm(LayerNorm norm) {
+        return new Attention(inProj.afterNorm(norm), outProj, heads, causal);
+    }
+
     private long width() {
         return outProj.weight().size(0);
     }

@@ -19,15 +19,31 @@ public record Linear(INDArray weight, INDArray bias) {
         }
     }
 
-    /** [N, in] → [N, out] */
+    /**
+     * [N, in] → [N, out]. The bias is written first and the product added onto it, which spares
+     * both the BLAS's zeroing of the output and a pass that adds the bias afterwards.
+     */
     public INDArray forward(INDArray x) {
-        INDArray y = Nd4j.gemm(x, weight, false, true);
-        return bias == null ? y : y.addiRowVector(bias);
+        if (bias == null) return Nd4j.gemm(x, weight, false, true);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), x.size(0), bias.length()).putiRowVector(bias);
+        return Nd4j.gemm(x, weight, y, false, true, 1.0, 1.0);
     }
 
     /** [N, out] → [N, in] */
     public INDArray backward(INDArray dy) {
         return Nd4j.gemm(dy, weight, false, false);
+    }
+
+    /**
+     * The same layer reading the output of {@code norm} before its affine map: with
+     * {@code W' = W diag(γ)} and {@code b' = b + W β}, {@code W'x̂ + b' = W(γ ⊙ x̂ + β) + b}. Folded in
+     * place, like {@link #scaled}.
+     */
+    public Linear afterNorm(LayerNorm norm) {
+        INDArray shift = Nd4j.gemm(norm.beta().reshape(1, norm.beta().length()), weight, false, true)
+                .reshape(weight.size(0));
+        weight.muliRowVector(norm.gamma());
+        return new Linear(weight, bias == null ? shift : bias.addi(shift));
     }
 
     /** The same layer computing {@code scale · y}: the scale is folded into its weights, in place. */

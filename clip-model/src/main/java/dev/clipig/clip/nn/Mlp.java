@@ -18,6 +18,11 @@ public record Mlp(Linear fc, Linear proj) {
         return new Mlp(w.linear(prefix + ".c_fc").scaled(QUICK_GELU), cProj);
     }
 
+    /** The same network reading {@code norm}'s output before its affine map ({@link Linear#afterNorm}). */
+    public Mlp afterNorm(LayerNorm norm) {
+        return new Mlp(fc.afterNorm(norm), proj);
+    }
+
     /** Keeps σ(h) and s(h) for the backward pass, so that it needs no exponential of its own. */
     public INDArray forward(INDArray x, Tape tape) {
         INDArray h = fc.forward(x);

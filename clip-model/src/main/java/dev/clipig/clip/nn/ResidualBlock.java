@@ -8,12 +8,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A pre-norm transformer block: {@code x + attn(ln_1(x))}, then {@code + mlp(ln_2(·))}. */
 public record ResidualBlock(LayerNorm ln1, Attention attn, LayerNorm ln2, Mlp mlp) {
 
+    /** Each norm's γ and β move into the layer that reads it, which spares passes over the activations. */
     public static ResidualBlock load(Weights w, String prefix, int heads, boolean causal) {
+        LayerNorm ln1 = w.layerNorm(prefix + ".ln_1"), ln2 = w.layerNorm(prefix + ".ln_2");
         return new ResidualBlock(
-                w.layerNorm(prefix + ".ln_1"),
-                Attention.load(w, prefix + ".attn", heads, causal),
-                w.layerNorm(prefix + ".ln_2"),
-                Mlp.load(w, prefix + ".mlp"));
+                ln1.withoutAffine(),
+                Attention.load(w, prefix + ".attn", heads, causal).afterNorm(ln1),
+                ln2.withoutAffine(),
+                Mlp.load(w, prefix + ".mlp").afterNorm(ln2));
     }
 
     /**
