@@ -30,7 +30,13 @@ public final class Main {
     }
 
     static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (LinkageError e) {
+            String line = BackendFailure.explain(e).orElseThrow(() -> e);
+            System.err.println("clipig: " + line);
+            return 1;
+        }
     }
 
     static CommandLine commandLine() {
