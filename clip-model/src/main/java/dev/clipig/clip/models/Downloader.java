@@ -14,9 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.text.DecimalFormat;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Downloads a file over HTTP into {@code <target>.part}, resuming a partial one with a range
@@ -89,19 +94,22 @@ final class Downloader {
     }
 
     private void receive(InputStream body, Path part, long offset, long total) throws IOException {
-        ProgressBar bar = new ProgressBar(progress, part.getFileName().toString().replaceFirst("\\.part$", ""),
-                total, offset);
         StandardOpenOption mode = offset > 0 ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                mode)) {
+        try (ProgressBar bar = progressBar(part.getFileName().toString().replaceFirst("\\.part$", ""), total, offset);
+             OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = body.read(buffer)) > 0; ) {
                 out.write(buffer, 0, n);
-                bar.advance(n);
+                bar.stepBy(n);
             }
-        } finally {
-            bar.finish();
         }
+    }
+
+    /** In MB, with the rate; a resumed transfer starts at the bytes already there. */
+    private ProgressBar progressBar(String name, long total, long offset) {
+        return new ProgressBarBuilder().setTaskName(name).setInitialMax(total)
+                .setUnit(" MB", 1 << 20).showSpeed(new DecimalFormat("0.0")).setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(progress)).startsFrom(offset, Duration.ZERO).build();
     }
 
     private static void verify(Path file, String sha256) throws IOException {

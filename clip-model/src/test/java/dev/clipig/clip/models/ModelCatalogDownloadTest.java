@@ -59,7 +59,8 @@ class ModelCatalogDownloadTest {
             assertEquals(temp.resolve("cache/a.safetensors"), resolved);
             assertEquals(checkpoint.length, server.bytesSent());
             assertEquals(List.of(""), server.ranges());
-            assertTrue(log.toString(StandardCharsets.UTF_8).contains("100%"), log::toString);
+            String bar = log.toString(StandardCharsets.UTF_8);
+            assertTrue(bar.contains("a.pt") && bar.contains("100%") && bar.contains(" MB"), bar);
             assertEquals(List.of(resolved), cacheFiles(), "the checkpoint and its part are gone once converted");
             ClipModel model = ClipModel.load(resolved);
             assertEquals(64, model.imageResolution());
