@@ -7,6 +7,7 @@ import dev.clipig.core.render.Renderer;
 import dev.clipig.core.render.StepReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -51,10 +52,9 @@ public final class RenderCommand implements Callable<Integer> {
         ClipModel clip = model.load();
         PrintWriter out = spec.commandLine().getOut();
         RenderResult result;
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("render").setInitialMax(config.epochs())
-                .setStyle(ProgressBarStyle.ASCII).setUnit(" epochs", 1).build()) {
+        try (EpochBar bar = new EpochBar(config.epochs())) {
             Renderer.Builder builder = Renderer.builder().config(config).model(clip).seed(seed).resume(resume)
-                    .listener(step -> show(bar, step));
+                    .listener(bar::show);
             if (output != null) builder.output(output);
             result = builder.build().run();
         }
@@ -63,9 +63,32 @@ public final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Epoch, similarity (100 × cosine, averaged over targets and features) and the ETA the bar computes. */
-    private static void show(ProgressBar bar, StepReport step) {
-        bar.stepTo(step.epoch() + 1);
-        bar.setExtraMessage(String.format(Locale.ROOT, "sim %.2f loss %.3f", step.meanSimilarity(), step.loss()));
+    /**
+     * Epoch, similarity (100 × cosine, averaged over targets and features) and the ETA. The bar
+     * appears with the first finished epoch, so that a run failing before it (a bad init image, say)
+     * leaves no empty bar; its ETA counts from there, which for a resumed run is where it resumed.
+     */
+    private static final class EpochBar implements AutoCloseable {
+        private final int epochs;
+        private ProgressBar bar;
+
+        EpochBar(int epochs) {
+            this.epochs = epochs;
+        }
+
+        void show(StepReport step) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName("render").setInitialMax(epochs)
+                        .setStyle(ProgressBarStyle.ASCII).setUnit(" epochs", 1)
+                        .startsFrom(step.epoch() + 1, Duration.ZERO).build();
+            }
+            bar.stepTo(step.epoch() + 1);
+            bar.setExtraMessage(String.format(Locale.ROOT, "sim %.2f loss %.3f", step.meanSimilarity(), step.loss()));
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) bar.close();
+        }
     }
 }
