@@ -1,5 +1,7 @@
 package dev.clipig.clip.image;
 
+import java.util.function.Function;
+
 /**
  * PIL's {@code Image.resize(size, BICUBIC)}, bit for bit: palette and 1-bit images take the
  * nearest pixel (PIL overrides the filter for them); images with alpha are resized
@@ -18,9 +20,9 @@ final class PilResize {
         }
         return switch (image.mode()) {
             case INDEXED -> nearest(image, width, height);
-            case GRAY, RGB -> bicubic8(image, width, height);
-            case RGBA -> unpremultiply(bicubic8(premultiply(image), width, height));
-            case WIDE_GRAY -> bicubic32(image, width, height);
+            case GRAY, RGB -> bicubic(image, width, height, PilResize::fixedPoint);
+            case RGBA -> unpremultiply(bicubic(premultiply(image), width, height, PilResize::fixedPoint));
+            case WIDE_GRAY -> bicubic(image, width, height, PilResize::floating);
         };
     }
 
@@ -57,28 +59,54 @@ final class PilResize {
         return positions;
     }
 
-    private static PilImage bicubic8(PilImage image, int width, int height) {
+    /** One output pixel from the {@code count} input pixels {@code in[start + i·step]}, weighted from index k. */
+    @FunctionalInterface
+    private interface Sample {
+        int of(int[] in, int start, int step, int k, int count);
+    }
+
+    /** The 8-bit path: 22-bit fixed-point weights, a rounding half added, clipped to 0..255. */
+    private static Sample fixedPoint(ResampleWeights axis) {
+        int[] weights = axis.fixedPoint();
+        return (in, start, step, k, count) -> {
+            int sum = 1 << (ResampleWeights.PRECISION_BITS - 1);
+            for (int i = 0; i < count; i++) sum += in[start + i * step] * weights[k + i];
+            return Math.min(Math.max(sum >> ResampleWeights.PRECISION_BITS, 0), 255);
+        };
+    }
+
+    /** The 32-bit gray path: sums in doubles, rounded as Pillow's ROUND_UP (half away from zero, truncated). */
+    private static Sample floating(ResampleWeights axis) {
+        double[] weights = axis.weights();
+        return (in, start, step, k, count) -> {
+            double sum = 0.0;
+            for (int i = 0; i < count; i++) sum += in[start + i * step] * weights[k + i];
+            return (int) (sum >= 0.0 ? sum + 0.5f : sum - 0.5f);
+        };
+    }
+
+    private static PilImage bicubic(PilImage image, int width, int height, Function<ResampleWeights, Sample> path) {
         int[][] planes = image.planes();
         int w = image.width();
         int h = image.height();
         if (width != w) {
             ResampleWeights axis = ResampleWeights.bicubic(w, width);
-            planes = pass8(planes, h, w, width, axis, axis.fixedPoint(), true);
+            planes = pass(planes, h, w, width, axis, path.apply(axis), true);
             w = width;
         }
         if (height != h) {
             ResampleWeights axis = ResampleWeights.bicubic(h, height);
-            planes = pass8(planes, w, h, height, axis, axis.fixedPoint(), false);
+            planes = pass(planes, w, h, height, axis, path.apply(axis), false);
         }
         return new PilImage(width, height, image.mode(), planes);
     }
 
     /**
-     * One 8-bit pass along rows ({@code horizontal}) or columns: {@code lines} lines of
+     * One pass along rows ({@code horizontal}) or columns: {@code lines} lines of
      * {@code inLength} pixels become lines of {@code outLength}.
      */
-    private static int[][] pass8(int[][] planes, int lines, int inLength, int outLength,
-            ResampleWeights axis, int[] weights, boolean horizontal) {
+    private static int[][] pass(int[][] planes, int lines, int inLength, int outLength,
+            ResampleWeights axis, Sample sample, boolean horizontal) {
         int[][] out = new int[planes.length][lines * outLength];
         int lineStride = horizontal ? inLength : 1;
         int pixelStride = horizontal ? 1 : lines;
@@ -89,55 +117,8 @@ final class PilResize {
             for (int line = 0; line < lines; line++) {
                 for (int o = 0; o < outLength; o++) {
                     int start = line * lineStride + axis.first()[o] * pixelStride;
-                    int k = o * axis.stride();
-                    int sum = 1 << (ResampleWeights.PRECISION_BITS - 1);
-                    for (int i = 0; i < axis.count()[o]; i++) {
-                        sum += in[start + i * pixelStride] * weights[k + i];
-                    }
-                    out[p][line * outLineStride + o * outPixelStride] = clip8(sum);
-                }
-            }
-        }
-        return out;
-    }
-
-    private static int clip8(int sum) {
-        return Math.min(Math.max(sum >> ResampleWeights.PRECISION_BITS, 0), 255);
-    }
-
-    private static PilImage bicubic32(PilImage image, int width, int height) {
-        int[][] planes = image.planes();
-        int w = image.width();
-        int h = image.height();
-        if (width != w) {
-            planes = pass32(planes, h, w, width, ResampleWeights.bicubic(w, width), true);
-            w = width;
-        }
-        if (height != h) {
-            planes = pass32(planes, w, h, height, ResampleWeights.bicubic(h, height), false);
-        }
-        return new PilImage(width, height, image.mode(), planes);
-    }
-
-    private static int[][] pass32(int[][] planes, int lines, int inLength, int outLength,
-            ResampleWeights axis, boolean horizontal) {
-        int[][] out = new int[planes.length][lines * outLength];
-        int lineStride = horizontal ? inLength : 1;
-        int pixelStride = horizontal ? 1 : lines;
-        int outLineStride = horizontal ? outLength : 1;
-        int outPixelStride = horizontal ? 1 : lines;
-        for (int p = 0; p < planes.length; p++) {
-            int[] in = planes[p];
-            for (int line = 0; line < lines; line++) {
-                for (int o = 0; o < outLength; o++) {
-                    int start = line * lineStride + axis.first()[o] * pixelStride;
-                    int k = o * axis.stride();
-                    double sum = 0.0;
-                    for (int i = 0; i < axis.count()[o]; i++) {
-                        sum += in[start + i * pixelStride] * axis.weights()[k + i];
-                    }
-                    // Pillow's ROUND_UP: half away from zero, truncated.
-                    out[p][line * outLineStride + o * outPixelStride] = (int) (sum >= 0.0 ? sum + 0.5f : sum - 0.5f);
+                    out[p][line * outLineStride + o * outPixelStride] =
+                            sample.of(in, start, pixelStride, o * axis.stride(), axis.count()[o]);
                 }
             }
         }
