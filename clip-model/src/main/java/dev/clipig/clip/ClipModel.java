@@ -51,7 +51,10 @@ public final class ClipModel {
         this.tokenizer = tokenizer;
     }
 
-    /** Builds a model from weights under OpenAI's names. */
+    /**
+     * Builds a model from weights under OpenAI's names. The model takes the arrays over and folds
+     * constants into them in place (see {@link Weights}), so hand each array to one model only.
+     */
     public static ClipModel of(ClipHyperParams p, Weights w) {
         Lanes lanes = new Lanes(NativeThreads.configure());
         return new ClipModel(p,
