@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.concurrency.AffinityManager;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,6 +25,16 @@ sealed interface Plane {
 
     /** The array whose memory this plane reads and writes. */
     INDArray array();
+
+    /**
+     * The array, with this plane's writes marked as its newest data. On a GPU backend they went
+     * to the host copy (reading synchronized it first), which the next op then copies to the device;
+     * on the CPU the mark is a no-op.
+     */
+    default INDArray written() {
+        Nd4j.getAffinityManager().tagLocation(array(), AffinityManager.Location.HOST);
+        return array();
+    }
 
     /** A view of {@code array}, or of a dense copy where it is a strided view itself. */
     static Plane of(INDArray array) {

@@ -64,7 +64,7 @@ final class Sampling implements Stage {
             taps[b].gather(source, ((sourceBatch == 1 ? 0 : b) * 3 + c) * input.pixels(), c,
                     result, bc * out.pixels());
         });
-        return new Pass(result.array(), grad -> {
+        return new Pass(result.written(), grad -> {
             Plane g = Plane.of(grad);
             Plane into = Plane.zeros(images.dataType(), sourceBatch, 3, input.height(), input.width());
             // Images of a batch may share their source, so only channels are independent here.
@@ -74,7 +74,7 @@ final class Sampling implements Stage {
                             into, ((sourceBatch == 1 ? 0 : b) * 3 + c) * input.pixels());
                 }
             });
-            return into.array();
+            return into.written();
         });
     }
 

@@ -29,6 +29,6 @@ public record StepContext(StepState state, SplittableRandom random) {
         IntStream.range(0, slices).parallel().forEach(s -> {
             for (int i = s * slice; i < (s + 1) * slice; i++) noise.set(i, generators[s].nextGaussian());
         });
-        return noise.array();
+        return noise.written();
     }
 }
