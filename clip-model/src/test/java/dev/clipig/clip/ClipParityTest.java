@@ -43,16 +43,12 @@ class ClipParityTest {
         return unit.mulColumnVector(cos).rsubiRowVector(tUnit).diviColumnVector(norms).divi(f.size(0));
     }
 
-    static void assertClose(String what, INDArray expected, INDArray actual) {
+    /** Asserts the bar and returns the figures, for reports such as {@link FullSizeParity}'s. */
+    static Parity assertClose(String what, INDArray expected, INDArray actual) {
         assertArrayEquals(expected.shape(), actual.shape(), what + " shape");
-        INDArray e = expected.reshape(expected.size(0), -1), a = actual.reshape(actual.size(0), -1);
-        double scale = e.amaxNumber().doubleValue();
-        double maxError = e.sub(a).amaxNumber().doubleValue();
-        assertTrue(maxError <= 1e-4 * scale, what + ": max |error| " + maxError + " > 1e-4 · " + scale);
-        for (int r = 0; r < e.size(0); r++) {
-            INDArray x = e.getRow(r), y = a.getRow(r);
-            double cos = x.mul(y).sumNumber().doubleValue() / (x.norm2Number().doubleValue() * y.norm2Number().doubleValue());
-            assertTrue(cos >= 0.99999, what + " row " + r + ": cosine " + cos);
-        }
+        Parity p = Parity.of(expected, actual);
+        assertTrue(p.relativeError() <= 1e-4, what + ": max |error| / max |reference| " + p.relativeError() + " > 1e-4");
+        assertTrue(p.minCosine() >= 0.99999, what + " row " + p.worstRow() + ": cosine " + p.minCosine());
+        return p;
     }
 }
