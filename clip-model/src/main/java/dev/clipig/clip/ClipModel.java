@@ -31,8 +31,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * across its lanes, one thread per core (see {@code Lanes}), and such passes take turns.
  * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
  * {@link Workspaces#reused}), else in ordinary garbage-collected memory.
+ *
+ * <p>{@link #close} stops the lanes and frees their working memory at once; an application that
+ * loads models in turn should close each, since an unclosed one holds that memory until the
+ * garbage collector finds it.
  */
-public final class ClipModel {
+public final class ClipModel implements AutoCloseable {
 
     private final ClipHyperParams hyperParams;
     private final VisionTransformer visual;
@@ -129,6 +133,16 @@ public final class ClipModel {
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
         visual.checkPixels(pixels);
         return lanes.vjp(pixels, visual::forward, lossGradient, visual::backward);
+    }
+
+    /**
+     * Stops the lanes and frees their working memory; later passes throw. The weights stay until
+     * collected. With one lane (one core, or a GPU) passes run on the calling threads, whose
+     * workspaces stay theirs.
+     */
+    @Override
+    public void close() {
+        lanes.close();
     }
 
     /** 100 × cosine similarity of each row of {@code a} to each row of {@code b}: [A, B]. */

@@ -32,10 +32,16 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Each lane is always the same thread, so that its memory workspaces are reused from pass to
  * pass. One parallel pass runs at a time: a lane blocks between the forward and backward halves of
  * a gradient, so two interleaved passes could each hold a lane the other waits for.
+ *
+ * <p>The lanes' workspaces hold a model's working memory, freed by {@link #close} (ViT-B/32 after
+ * batch-10 gradients: closing returned 417 MB to the system). Lanes dropped unclosed end when
+ * collected: the JDK shuts an unreachable single-thread executor down, and ND4J then frees the
+ * dead thread's workspaces.
  */
-final class Lanes {
+final class Lanes implements AutoCloseable {
     private final List<ExecutorService> threads;
     private final ReentrantLock lock = new ReentrantLock();
+    private volatile boolean closed;
 
     Lanes(int count) {
         List<ExecutorService> list = new ArrayList<>();
@@ -58,6 +64,7 @@ final class Lanes {
 
     /** {@code pass} over every row of a batch of {@code rows}, the outputs stacked in the caller's memory. */
     INDArray map(int rows, RowPass pass) {
+        checkOpen();
         List<long[]> chunks = chunks(rows);
         if (chunks.size() == 1) return Workspaces.pass(() -> Workspaces.keep(pass.apply(0, rows)));
         lock.lock();
@@ -84,6 +91,7 @@ final class Lanes {
      */
     ImageGradient vjp(INDArray input, BiFunction<INDArray, Tape, INDArray> forward,
                       UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, Tape, INDArray> backward) {
+        checkOpen();
         List<long[]> chunks = chunks(input.size(0));
         if (chunks.size() == 1) {
             return Workspaces.pass(() -> {
@@ -132,6 +140,31 @@ final class Lanes {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Frees each lane's workspaces on its own thread, after any running pass, and stops the lanes;
+     * later passes throw. Idempotent.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (closed) return;
+            closed = true;
+            List<Future<?>> freeing = new ArrayList<>();
+            for (ExecutorService lane : threads) {
+                freeing.add(lane.submit(() -> Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread()));
+                lane.shutdown();
+            }
+            awaitAll(freeing);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("this model is closed");
     }
 
     /** [start, end) row ranges, as even as possible, one per lane but never empty. */

@@ -2,6 +2,7 @@ package dev.clipig.clip;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clipig.clip.nn.Tape;
@@ -14,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** A batch split across lanes gives what one pass over the whole batch gives. */
+/** A batch split across lanes gives what one pass over the whole batch gives, and closed lanes stop. */
 class LanesTest {
 
     private static final ClipHyperParams P = new ClipHyperParams(6, 8, 2, 16, 2, 4, 4, 10, 16, 1, 1);
@@ -72,6 +73,39 @@ class LanesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.encodeImages(flat));
         assertEquals("pixels must be [B, 3, 8, 8], got [4, 192]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> model.imageGradient(flat, f -> f));
+    }
+
+    @Test
+    void closingFreesTheLanesThreadsAndLaterPassesThrow() throws InterruptedException {
+        Lanes lanes = new Lanes(2);
+        java.util.Set<Thread> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        lanes.map(4, (from, to) -> {
+            used.add(Thread.currentThread());
+            return encode(from, to);
+        });
+        assertEquals(2, used.size());
+        lanes.close();
+        lanes.close();
+        for (Thread t : used) {
+            t.join(10_000);
+            assertFalse(t.isAlive(), t.getName() + " still runs");
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lanes.map(4, this::encode));
+        assertEquals("this model is closed", e.getMessage());
+        assertThrows(IllegalStateException.class, () -> lanes.map(1, this::encode));
+        assertThrows(IllegalStateException.class, () -> vjp(lanes, coupled));
+    }
+
+    @Test
+    void aClosedModelRefusesEveryPass() {
+        ClipModel model = ClipModel.of(P, new RandomWeights(P, DataType.FLOAT, 3));
+        try (model) {
+            assertArrayEquals(new long[] {2, 6}, model.encodeImages(Nd4j.zeros(DataType.FLOAT, 2, 3, 8, 8)).shape());
+        }
+        INDArray pixels = Nd4j.zeros(DataType.FLOAT, 2, 3, 8, 8);
+        assertThrows(IllegalStateException.class, () -> model.encodeImages(pixels));
+        assertThrows(IllegalStateException.class, () -> model.imageGradient(pixels, f -> f));
+        assertThrows(IllegalStateException.class, () -> model.encodeTokens(new int[1][P.contextLength()]));
     }
 
     private static void assertClose(INDArray expected, INDArray actual) {
