@@ -14,12 +14,14 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Encodes the same 10 images with ONNX Runtime and with this project's image encoder, from the
  * same weights (fixtures/make_fixtures.py --full DIR --onnx), and prints median seconds of each
- * and their largest difference. A benchmark main, not a test: run it on a quiet machine.
+ * and their largest difference. The two alternate pass by pass, so that this machine's drift in
+ * speed (±15 % from minute to minute on a shared VM) falls on both alike. A benchmark main, not a
+ * test: run it on a quiet machine.
  *
  * <pre>java -cp ... dev.clipig.clip.OnnxRuntimeComparison ViT-B-32-random.pt vit-b-32-visual.onnx</pre>
  */
 public final class OnnxRuntimeComparison {
-    private static final int BATCH = 10, RUNS = 5;
+    private static final int BATCH = 10, WARMUP = 3, RUNS = 15;
 
     public static void main(String[] args) throws Exception {
         ClipModel model = ClipModel.load(Path.of(args[0]));
@@ -33,19 +35,29 @@ public final class OnnxRuntimeComparison {
         try (OrtSession session = env.createSession(args[1], options)) {
             String input = session.getInputNames().iterator().next();
             float[][] ort = new float[1][];
-            double ortSeconds = median(() -> {
+            Runnable ortPass = () -> {
                 try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), new long[] {BATCH, 3, r, r});
                      OrtSession.Result result = session.run(Map.of(input, t))) {
                     ort[0] = Arrays.stream((float[][]) result.get(0).getValue()).reduce(new float[0], OnnxRuntimeComparison::concat);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            };
             INDArray[] ours = new INDArray[1];
-            double ourSeconds = median(() -> ours[0] = model.encodeImages(pixels));
+            Runnable ourPass = () -> ours[0] = model.encodeImages(pixels);
+            double[] ortSeconds = new double[RUNS], ourSeconds = new double[RUNS], ratios = new double[RUNS];
+            for (int i = -WARMUP; i < RUNS; i++) {
+                double o = seconds(ortPass), c = seconds(ourPass);
+                if (i < 0) continue;
+                ortSeconds[i] = o;
+                ourSeconds[i] = c;
+                ratios[i] = c / o;
+            }
             INDArray theirs = Nd4j.create(ort[0], new long[] {BATCH, ours[0].size(1)}, 'c');
-            System.out.printf("onnxruntime_encode_image: %.3f%n", ortSeconds);
-            System.out.printf("clipig_encode_image: %.3f%n", ourSeconds);
+            System.out.printf("onnxruntime_encode_image: %.3f%n", median(ortSeconds));
+            System.out.printf("clipig_encode_image: %.3f%n", median(ourSeconds));
+            System.out.printf("ratio: %.2f (median of %d alternating pairs; %.2f-%.2f)%n", median(ratios), RUNS,
+                    Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
             System.out.printf("max_abs_difference: %.3g (max_abs %.3g)%n",
                     theirs.sub(ours[0]).amaxNumber().doubleValue(), theirs.amaxNumber().doubleValue());
         }
@@ -57,16 +69,15 @@ public final class OnnxRuntimeComparison {
         return c;
     }
 
-    private static double median(Runnable pass) {
+    private static double seconds(Runnable pass) {
+        long start = System.nanoTime();
         pass.run();
-        pass.run();
-        double[] seconds = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            pass.run();
-            seconds[i] = (System.nanoTime() - start) / 1e9;
-        }
-        Arrays.sort(seconds);
-        return seconds[RUNS / 2];
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 }
