@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 class NativeEnvironmentTest {
 
     @Test
-    void theChildGetsABoundedHeapUnlessTheUserChoseOne() {
-        assertEquals(List.of("-Dx=1", "-Xmx1g"), NativeEnvironment.jvmOptions(List.of("-Dx=1")));
-        assertEquals(List.of("-Xmx4g"), NativeEnvironment.jvmOptions(List.of("-Xmx4g")));
-        assertEquals(List.of("-XX:MaxHeapSize=3g"), NativeEnvironment.jvmOptions(List.of("-XX:MaxHeapSize=3g")));
+    void theChildGetsABoundedHeapStartingSmallUnlessTheUserSizedTheHeap() {
+        assertEquals(List.of("-Dx=1", "-Xmx1g", "-Xms128m"), NativeEnvironment.jvmOptions(List.of("-Dx=1")));
+        for (String sized : List.of("-Xmx4g", "-XX:MaxHeapSize=3g", "-Xms2g", "-XX:InitialHeapSize=256m")) {
+            assertEquals(List.of(sized), NativeEnvironment.jvmOptions(List.of(sized)));
+        }
     }
 }
