@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.vision.VisionTransformer;
 import dev.clipig.weights.ClipHyperParams;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -78,7 +80,7 @@ class LanesTest {
     @Test
     void closingFreesTheLanesThreadsAndLaterPassesThrow() throws InterruptedException {
         Lanes lanes = new Lanes(2);
-        java.util.Set<Thread> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Set<Thread> used = ConcurrentHashMap.newKeySet();
         lanes.map(4, (from, to) -> {
             used.add(Thread.currentThread());
             return encode(from, to);
