@@ -46,29 +46,29 @@ public final class RenderPrompt {
     /** Renders the prompt, printing the similarity every tenth step; {@code epochs} may be null. */
     static RenderResult render(String modelName, String prompt, int methodNumber, Path output, Integer epochs,
                                PrintStream out) {
-        ClipModel clip = ClipModel.load(ModelCatalog.standard().resolve(modelName));
+        try (ClipModel clip = ClipModel.load(ModelCatalog.standard().resolve(modelName))) {
+            // The method's config with the prompt as its text feature.
+            Method method = Method.shipped(methodNumber);
+            if (epochs != null) method = method.withEpochs(epochs);
+            ClipigConfig config = method.forPrompt(prompt);
 
-        // The method's config with the prompt as its text feature.
-        Method method = Method.shipped(methodNumber);
-        if (epochs != null) method = method.withEpochs(epochs);
-        ClipigConfig config = method.forPrompt(prompt);
+            RenderResult result = Renderer.builder()
+                    .config(config)
+                    .model(clip)
+                    .seed(0)
+                    .output(output)
+                    .listener(step -> {
+                        if (step.epoch() % 10 == 0 || step.epoch() == step.epochs() - 1) {
+                            // 100 × the cosine similarity of the views' and the prompt's CLIP features
+                            out.printf(Locale.ROOT, "epoch %d/%d  sim %.2f%n", step.epoch() + 1, step.epochs(),
+                                    step.meanSimilarity());
+                        }
+                    })
+                    .build()
+                    .run();
 
-        RenderResult result = Renderer.builder()
-                .config(config)
-                .model(clip)
-                .seed(0)
-                .output(output)
-                .listener(step -> {
-                    if (step.epoch() % 10 == 0 || step.epoch() == step.epochs() - 1) {
-                        // 100 × the cosine similarity of the views' and the prompt's CLIP features
-                        out.printf(Locale.ROOT, "epoch %d/%d  sim %.2f%n", step.epoch() + 1, step.epochs(),
-                                step.meanSimilarity());
-                    }
-                })
-                .build()
-                .run();
-
-        out.printf(Locale.ROOT, "wrote %s in %.1f s%n", result.image(), result.seconds());
-        return result;
+            out.printf(Locale.ROOT, "wrote %s in %.1f s%n", result.image(), result.seconds());
+            return result;
+        }
     }
 }

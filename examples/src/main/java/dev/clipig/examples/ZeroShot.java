@@ -40,19 +40,19 @@ public final class ZeroShot {
 
     /** Prints each label's probability, in the order given. */
     static void classify(String modelName, Path imageFile, List<String> labels, PrintStream out) {
-        ClipModel clip = ClipModel.load(ModelCatalog.standard().resolve(modelName));
+        try (ClipModel clip = ClipModel.load(ModelCatalog.standard().resolve(modelName))) {
+            // The image as the model sees it: resized, centre-cropped and normalized, [1, 3, R, R].
+            INDArray pixels = new ClipPreprocessor(clip.imageResolution()).preprocess(List.of(imageFile));
 
-        // The image as the model sees it: resized, centre-cropped and normalized, [1, 3, R, R].
-        INDArray pixels = new ClipPreprocessor(clip.imageResolution()).preprocess(List.of(imageFile));
+            INDArray image = clip.encodeImages(pixels);   // [1, embed]
+            INDArray texts = clip.encodeTexts(labels);    // [labels, embed]
 
-        INDArray image = clip.encodeImages(pixels);   // [1, embed]
-        INDArray texts = clip.encodeTexts(labels);    // [labels, embed]
+            // softmax over the labels of logit scale (100) × cosine similarity: [1, labels]
+            INDArray probabilities = clip.probabilities(image, texts);
 
-        // softmax over the labels of logit scale (100) × cosine similarity: [1, labels]
-        INDArray probabilities = clip.probabilities(image, texts);
-
-        for (int i = 0; i < labels.size(); i++) {
-            out.printf(Locale.ROOT, "%.4f  %s%n", probabilities.getDouble(0, i), labels.get(i));
+            for (int i = 0; i < labels.size(); i++) {
+                out.printf(Locale.ROOT, "%.4f  %s%n", probabilities.getDouble(0, i), labels.get(i));
+            }
         }
     }
 }
