@@ -64,11 +64,14 @@ final class Lanes implements AutoCloseable {
 
     /** {@code pass} over every row of a batch of {@code rows}, the outputs stacked in the caller's memory. */
     INDArray map(int rows, RowPass pass) {
-        checkOpen();
         List<long[]> chunks = chunks(rows);
-        if (chunks.size() == 1) return Workspaces.pass(() -> Workspaces.keep(pass.apply(0, rows)));
+        if (chunks.size() == 1) {
+            checkOpen();
+            return Workspaces.pass(() -> Workspaces.keep(pass.apply(0, rows)));
+        }
         lock.lock();
         try {
+            checkOpen();
             INDArray[] parts = new INDArray[chunks.size()];
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
@@ -91,9 +94,9 @@ final class Lanes implements AutoCloseable {
      */
     ImageGradient vjp(INDArray input, BiFunction<INDArray, Tape, INDArray> forward,
                       UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, Tape, INDArray> backward) {
-        checkOpen();
         List<long[]> chunks = chunks(input.size(0));
         if (chunks.size() == 1) {
+            checkOpen();
             return Workspaces.pass(() -> {
                 Tape tape = Tape.recording();
                 INDArray output = forward.apply(input, tape);
@@ -103,6 +106,7 @@ final class Lanes implements AutoCloseable {
         }
         lock.lock();
         try {
+            checkOpen();
             int n = chunks.size();
             List<CompletableFuture<INDArray>> outputs = new ArrayList<>();
             CompletableFuture<INDArray> gradient = new CompletableFuture<>();
@@ -163,6 +167,7 @@ final class Lanes implements AutoCloseable {
         }
     }
 
+    /** Called under the lock where lanes run the pass, so that a concurrent close cannot slip in. */
     private void checkOpen() {
         if (closed) throw new IllegalStateException("this model is closed");
     }

@@ -10,6 +10,10 @@ import dev.clipig.clip.vision.VisionTransformer;
 import dev.clipig.weights.ClipHyperParams;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -96,6 +100,34 @@ class LanesTest {
         assertEquals("this model is closed", e.getMessage());
         assertThrows(IllegalStateException.class, () -> lanes.map(1, this::encode));
         assertThrows(IllegalStateException.class, () -> vjp(lanes, coupled));
+    }
+
+    @Test
+    void closeWaitsForTheRunningPassAndRefusesTheNext() throws Exception {
+        Lanes lanes = new Lanes(2);
+        CountDownLatch inLossGradient = new CountDownLatch(1), release = new CountDownLatch(1);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<ImageGradient> running = callers.submit(() -> vjp(lanes, f -> {
+                inLossGradient.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return coupled.apply(f);
+            }));
+            inLossGradient.await();
+            Future<?> closing = callers.submit(lanes::close);
+            Thread.sleep(200);
+            assertFalse(closing.isDone(), "close did not wait for the pass between its halves");
+            release.countDown();
+            assertClose(vjp(new Lanes(1), coupled).pixelGradient(), running.get().pixelGradient());
+            closing.get();
+            assertThrows(IllegalStateException.class, () -> vjp(lanes, coupled));
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
