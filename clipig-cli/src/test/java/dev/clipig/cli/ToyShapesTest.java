@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * PyTorch original is.
  */
 class ToyShapesTest {
-    private static final Path CONFIG = Path.of("configs/toy-shapes.yaml");
+    private static final Path CONFIG = Path.of("../examples/configs/toy-shapes.yaml");
     private static final Path FIXTURES = Path.of(System.getProperty("clipig.fixtures", "../fixtures"), "toy");
     private static final double MARGIN = 0.05;
 
