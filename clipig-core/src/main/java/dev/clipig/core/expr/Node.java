@@ -256,14 +256,19 @@ sealed interface Node {
         }
     }
 
-    record Call(Builtins.Builtin function, List<Node> arguments, int column) implements Node {
+    record Call(Builtin function, List<Node> arguments, int column) implements Node {
         @Override
         public Value evaluate(Variables vars) {
             List<Value> values = new ArrayList<>(arguments.size());
             for (Node argument : arguments) {
                 values.add(argument.evaluate(vars));
             }
-            return at(column, () -> function.apply(values));
+            return at(column, () -> function.apply(values, vars));
+        }
+
+        @Override
+        public boolean isPure() {
+            return function.pure();
         }
 
         @Override

@@ -231,7 +231,7 @@ final class Parser {
                 checkArity(t, 2, 2, args.size());
                 return new Node.TimeStep(args.get(0), args.get(1), t.column());
             }
-            Builtins.Builtin function = Builtins.function(name).orElseThrow(() -> error(
+            Builtin function = Builtins.function(name).orElseThrow(() -> error(
                     VariableGroup.canonicalName(name).isPresent() || Builtins.constant(name).isPresent()
                             ? "'" + name + "' is not a function" : "unknown function '" + name + "'", t));
             List<Node> args = arguments();

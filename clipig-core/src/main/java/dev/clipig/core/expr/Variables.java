@@ -1,11 +1,21 @@
 package dev.clipig.core.expr;
 
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /** The variables an expression is evaluated with, looked up by canonical name (see {@link VariableGroup}). */
 public interface Variables {
 
     Optional<Value> lookup(String name);
+
+    /**
+     * The source Python's {@code random} functions draw from. Without a run (checking an expression
+     * when a config loads) that is a fixed sequence, started afresh at every call.
+     */
+    default RandomGenerator random() {
+        return new SplittableRandom(0);
+    }
 
     static Variables empty() {
         return MapVariables.EMPTY;
