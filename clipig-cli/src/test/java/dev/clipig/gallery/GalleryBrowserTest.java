@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clipig.browser.DevToolsSession;
+import dev.clipig.browser.HeadlessChromium;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

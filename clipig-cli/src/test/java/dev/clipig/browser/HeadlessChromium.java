@@ -1,4 +1,4 @@
-package dev.clipig.gallery;
+package dev.clipig.browser;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * started with the flags this project's machines need (no background networking, no sandbox as
  * root) and a fresh profile.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--remote-debugging-port=0", "--remote-allow-origins=*");
@@ -49,7 +49,7 @@ final class HeadlessChromium implements AutoCloseable {
         this.hostAndPort = hostAndPort;
     }
 
-    static HeadlessChromium start() throws Exception {
+    public static HeadlessChromium start() throws Exception {
         Path binary = binary();
         Path profile = Files.createTempDirectory("clipig-chromium-");
         List<String> command = new ArrayList<>(List.of(binary.toString(), "--user-data-dir=" + profile));
@@ -73,7 +73,7 @@ final class HeadlessChromium implements AutoCloseable {
         Stream<Path> candidates = override != null ? Stream.of(Path.of(override))
                 : Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser").map(Path::of);
         return candidates.filter(Files::isExecutable).findFirst().orElseGet(() -> fail(
-                "no chromium found: the gallery's browser test needs Debian's chromium package"
+                "no chromium found: the browser tests need Debian's chromium package"
                         + " (.ci/run installs it: apt-get install -y chromium chromium-driver), or CHROMIUM=/path/to/it"));
     }
 
@@ -94,7 +94,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** A DevTools session on the page chromium opened. */
-    DevToolsSession openPage() throws Exception {
+    public DevToolsSession openPage() throws Exception {
         HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create("http://" + hostAndPort + "/json/list"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         for (JsonNode target : new ObjectMapper().readTree(list.body())) {

@@ -1,4 +1,4 @@
-package dev.clipig.gallery;
+package dev.clipig.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal Chrome DevTools protocol client over one WebSocket: commands wait for their reply,
  * events are kept in arrival order for the test to look through.
  */
-final class DevToolsSession implements AutoCloseable {
+public final class DevToolsSession implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
@@ -37,7 +37,7 @@ final class DevToolsSession implements AutoCloseable {
     }
 
     /** Sends a command and returns its {@code result}; a protocol error fails. */
-    JsonNode call(String method, Map<String, ?> params) throws Exception {
+    public JsonNode call(String method, Map<String, ?> params) throws Exception {
         int id = ids.incrementAndGet();
         CompletableFuture<JsonNode> reply = new CompletableFuture<>();
         pending.put(id, reply);
@@ -50,7 +50,7 @@ final class DevToolsSession implements AutoCloseable {
     }
 
     /** The value of a JavaScript expression evaluated in the page. */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true,
                 "awaitPromise", true));
         if (result.has("exceptionDetails")) throw new IllegalStateException(expression + ": " + result);
@@ -58,7 +58,7 @@ final class DevToolsSession implements AutoCloseable {
     }
 
     /** Waits until an event of this method has arrived, and returns the first. */
-    JsonNode awaitEvent(String method) throws InterruptedException {
+    public JsonNode awaitEvent(String method) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline) {
             for (JsonNode event : events) {
@@ -69,7 +69,7 @@ final class DevToolsSession implements AutoCloseable {
         throw new IllegalStateException("no " + method + " event within 20 s");
     }
 
-    List<JsonNode> events(String method) {
+    public List<JsonNode> events(String method) {
         return events.stream().filter(e -> e.path("method").asText().equals(method)).map(e -> e.get("params")).toList();
     }
 
