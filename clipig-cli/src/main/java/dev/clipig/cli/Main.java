@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "CLIP image generation on the JVM.",
         subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, BenchCommand.class,
             TokenizeCommand.class, EmbedCommand.class, ClassifyCommand.class, GalleryCommand.class,
-            RenderCommand.class, ConceptCommand.class, RankCommand.class})
+            RenderCommand.class, ConceptCommand.class, RankCommand.class, StudioCommand.class})
 public final class Main {
 
     /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */

@@ -10,12 +10,12 @@ import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The trained pixels, [3, H, W] RGB in [0, 1], as an image file. */
-final class PixelImages {
+public final class PixelImages {
     private PixelImages() {
     }
 
     /** An 8-bit RGB image, values clamped to [0, 1] and rounded. */
-    static BufferedImage toImage(INDArray chw) {
+    public static BufferedImage toImage(INDArray chw) {
         int height = (int) chw.size(1), width = (int) chw.size(2);
         float[] v = chw.dup('c').data().asFloat();
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -30,7 +30,7 @@ final class PixelImages {
     }
 
     /** Writes a PNG beside the target, then moves it into place, so a reader never sees half a file. */
-    static void writePng(INDArray chw, Path file) {
+    public static void writePng(INDArray chw, Path file) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
