@@ -6,16 +6,22 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The server's one render slot: a run starts only when none is running (one model, one machine's
  * cores), on one long-lived thread, so that the renderer's per-thread native workspaces are made once.
  */
 final class Renders implements AutoCloseable {
+    /** The start of a stored step, as {@link StepPoint#json()} writes it. */
+    private static final Pattern STEP_EPOCH = Pattern.compile("\\{\"epoch\":(\\d+),");
+
     private final Workspace workspace;
     private final RunStore store;
     private final LazyModel model;
@@ -67,11 +73,18 @@ final class Renders implements AutoCloseable {
         return run;
     }
 
-    /** A stored run's record as it stands: the live state for the current run, "interrupted" for one a server left. */
-    RunRecord live(RunRecord stored) {
+    /**
+     * A stored run's record as it stands: the live state for the current run; for one a server left
+     * running, "interrupted" at its last stored step.
+     */
+    RunRecord live(RunRecord stored) throws IOException {
         LiveRun run = current;
         if (run != null && run.id().equals(stored.id())) return run.current();
-        return stored.state().equals("running") ? stored.with(stored.done(), "interrupted", "") : stored;
+        if (!stored.state().equals("running")) return stored;
+        List<String> steps = store.steps(stored.id());
+        Matcher last = STEP_EPOCH.matcher(steps.isEmpty() ? "" : steps.get(steps.size() - 1));
+        int done = last.lookingAt() ? Integer.parseInt(last.group(1)) + 1 : 0;
+        return stored.with(done, "interrupted", "the server ended during the run");
     }
 
     /** Stops a render in progress, waits for it to record its end, and frees the model. */

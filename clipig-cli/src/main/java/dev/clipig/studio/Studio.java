@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -238,7 +239,8 @@ public final class Studio implements AutoCloseable {
     }
 
     private void runs(Request request) throws IOException {
-        List<Map<String, Object>> runs = store.list().stream().map(r -> renders.live(r).json()).toList();
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (RunRecord stored : store.list()) runs.add(renders.live(stored).json());
         request.json(200, Map.of("runs", runs));
     }
 

@@ -90,6 +90,19 @@ function edited() {
   checkTimer = setTimeout(check, 200);
 }
 
+/** Tab indents by YAML's two spaces instead of leaving the editor; Ctrl+S (⌘S) saves. */
+function editorKeys(e) {
+  if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
+    e.preventDefault();
+    const text = $('text');
+    text.setRangeText('  ', text.selectionStart, text.selectionEnd, 'end');
+    edited();
+  } else if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    save();
+  }
+}
+
 function setText(text) {
   $('text').value = text;
   $('text').scrollTop = 0;
@@ -341,6 +354,7 @@ function connect() {
 window.addEventListener('DOMContentLoaded', () => {
   $('text').addEventListener('input', edited);
   $('text').addEventListener('scroll', syncScroll);
+  $('text').addEventListener('keydown', editorKeys);
   $('name').addEventListener('change', check);
   $('load').addEventListener('click', load);
   $('save').addEventListener('click', save);

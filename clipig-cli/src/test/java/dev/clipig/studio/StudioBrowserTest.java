@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The studio's page in a real headless Chromium: a typo shows at its line as it is typed, a toy render
+ * The studio's page in a real headless Chromium: a typo shows at its line as it is typed (Tab indents,
+ * Ctrl+S saves), a toy render
  * grows live, stops, and comes back from the run list. With {@code -Dstudio.screenshot=FILE} it also
  * saves the page mid-render (the README's picture), once the image has grown.
  */
 class StudioBrowserTest {
     private static final String TYPO = "featurs";
+    /** DevTools' modifier bit for Ctrl. */
+    private static final int CTRL = 2;
     private static final String LOSS_POINTS = "document.querySelector('#plot-loss polyline').points.numberOfItems";
 
     @TempDir
@@ -43,6 +46,9 @@ class StudioBrowserTest {
             long line = typed.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
             assertEquals(11, line);
             tab.evaluate("document.getElementById('text').focus()");
+            key(tab, "Tab", "Tab", 9, 0);
+            assertEquals("  ", tab.evaluate("document.getElementById('text').value").asText(), "Tab indents");
+            tab.evaluate("document.getElementById('text').select()");
             tab.call("Input.insertText", Map.of("text", typed));
             waitFor(tab, "document.querySelector('#lines .error') !== null");
             assertEquals(Long.toString(line), text(tab, "#lines .error"));
@@ -58,7 +64,7 @@ class StudioBrowserTest {
             assertEquals("reads fine: 2000 epochs", text(tab, "#problem"));
             assertEquals(0, tab.evaluate("document.querySelectorAll('#lines .error').length").asInt());
             tab.evaluate("document.getElementById('name').value = 'red-circle.yaml'");
-            click(tab, "save");
+            key(tab, "s", "KeyS", 83, CTRL);
             waitFor(tab, "document.getElementById('status').textContent === 'saved red-circle.yaml'");
             assertEquals(ToyStudio.CONFIG, Files.readString(workspace.resolve("red-circle.yaml")));
 
@@ -99,6 +105,13 @@ class StudioBrowserTest {
                     + " : img.onload = img.onerror = () => done(img.naturalWidth); })");
             assertTrue(width.asInt() >= 8, "the run's image loaded: " + width);
             assertTrue(tab.evaluate("document.getElementById('image').src").asText().contains("/api/run/image?id="));
+        }
+    }
+
+    private static void key(DevToolsSession tab, String key, String code, int keyCode, int modifiers) throws Exception {
+        for (String type : new String[] {"rawKeyDown", "keyUp"}) {
+            tab.call("Input.dispatchKeyEvent", Map.of("type", type, "key", key, "code", code,
+                    "windowsVirtualKeyCode", keyCode, "modifiers", modifiers));
         }
     }
 

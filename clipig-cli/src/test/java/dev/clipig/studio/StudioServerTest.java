@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,12 +152,25 @@ class StudioServerTest {
     }
 
     @Test
-    void aSecondStartSaysWhyAndTheFirstStops() throws Exception {
+    void aSecondStartSaysWhyAndTheFirstPausesResumesAndStops() throws Exception {
         JsonNode first = json(post("/api/start?name=red.yaml&seed=3", ToyStudio.CONFIG), 200);
         String id = first.get("run").get("id").asText();
         assertRefused(post("/api/start?name=other.yaml", ToyStudio.CONFIG), 409,
                 "one render at a time: red.yaml is ");
         JsonNode run = await(id, "a first step", r -> r.get("done").asInt() > 0);
+
+        // Paused, the run finishes the step under way and then waits.
+        assertEquals("paused", json(post("/api/pause", ""), 200).get("run").get("state").asText());
+        int atPause = json(get("/api/run?id=" + id), 200).get("run").get("done").asInt();
+        Thread.sleep(400);
+        int held = json(get("/api/run?id=" + id), 200).get("run").get("done").asInt();
+        assertTrue(held <= atPause + 1, atPause + " -> " + held);
+        Thread.sleep(400);
+        assertEquals(held, json(get("/api/run?id=" + id), 200).get("run").get("done").asInt(), "no step while paused");
+        assertRefused(post("/api/start?name=other.yaml", ToyStudio.CONFIG), 409, "red.yaml is paused");
+        json(post("/api/resume", ""), 200);
+        await(id, "a step after resuming", r -> r.get("done").asInt() > held);
+
         json(post("/api/stop", ""), 200);
         run = await(id, "the stop", r -> r.get("state").asText().equals("stopped"));
         assertTrue(run.get("done").asInt() < run.get("epochs").asInt(), run.toString());
@@ -173,6 +187,21 @@ class StudioServerTest {
             Thread.sleep(50);
         }
         throw new AssertionError("run " + id + ": no " + what + " within 20 s");
+    }
+
+    @Test
+    void aRunAServerLeftRunningReadsInterruptedAtItsLastStep() throws Exception {
+        Path dir = Files.createDirectories(workspace.resolve("runs/20260101-120000-old"));
+        new RunRecord("20260101-120000-old", "old.yaml", "toy-shapes", 1, 300, 0, "running", "", "2026-01-01T12:00:00")
+                .save(dir);
+        Files.writeString(dir.resolve(RunStore.STEPS), new StepPoint(0, 2.0, 0.1, Map.of("a cat", 20.0), 0.5).json()
+                + "\n" + new StepPoint(1, 1.5, 0.1, Map.of("a cat", 25.0), 1.0).json() + "\n{\"epoch\":2,\"lo");
+        JsonNode run = json(get("/api/runs"), 200).get("runs").get(0);
+        assertEquals("interrupted", run.get("state").asText());
+        assertEquals(2, run.get("done").asInt(), "the step cut short is not counted");
+        JsonNode reopened = json(get("/api/run?id=20260101-120000-old"), 200);
+        assertEquals(2, reopened.get("steps").size());
+        assertEquals(25.0, reopened.get("steps").get(1).get("similarity").get("a cat").asDouble());
     }
 
     private void assertRefused(HttpResponse<String> response, int status, String reason) throws Exception {
