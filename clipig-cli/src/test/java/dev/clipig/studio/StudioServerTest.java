@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,10 @@ class StudioServerTest {
         Files.createDirectories(workspace.resolve("sub"));
         assertEquals(200, put("/api/config?path=" + encode("sub/new.yaml"), "epochs: 5\n").statusCode());
         assertEquals("epochs: 5\n", Files.readString(workspace.resolve("sub/new.yaml")));
+        assertEquals("rw-r--r--", permissions(workspace.resolve("sub/new.yaml")), "a new config as an editor makes one");
+        Files.setPosixFilePermissions(workspace.resolve("mine.yaml"), PosixFilePermissions.fromString("rw-rw----"));
+        assertEquals(200, put("/api/config?path=mine.yaml", "epochs: 4\n").statusCode());
+        assertEquals("rw-rw----", permissions(workspace.resolve("mine.yaml")), "a saved config keeps its permissions");
         JsonNode read = json(get("/api/config?path=" + encode("sub/../sub/new.yaml")), 200);
         assertEquals("epochs: 5\n", read.get("text").asText());
         JsonNode list = json(get("/api/configs"), 200);
@@ -245,6 +250,10 @@ class StudioServerTest {
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static String permissions(Path file) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     private static String encode(String text) {
