@@ -22,10 +22,6 @@ final class StaticFiles {
             "/studio.js", load("studio.js", "text/javascript; charset=utf-8"),
             "/studio.css", load("studio.css", "text/css; charset=utf-8"));
 
-    boolean has(String path) {
-        return files.containsKey(path);
-    }
-
     void serve(Request request) throws IOException {
         File file = files.get(request.path());
         if (file == null) throw RequestException.notFound("no such page: " + request.path());
