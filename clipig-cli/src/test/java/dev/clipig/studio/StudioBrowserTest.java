@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,12 +124,17 @@ class StudioBrowserTest {
         return tab.evaluate("document.querySelector('" + selector + "').textContent").asText();
     }
 
-    /** Waits (up to 15 s) until a JavaScript condition holds in the page. */
+    /**
+     * Waits until a JavaScript condition holds in the page: up to a minute, for a machine busy with
+     * other builds (it usually holds within a second).
+     */
     private static void waitFor(DevToolsSession tab, String condition) throws Exception {
-        JsonNode held = tab.evaluate("new Promise(done => { const until = Date.now() + 15000;"
-                + " (function poll() { let v; try { v = (" + condition + "); } catch (e) { v = false; }"
-                + " if (v) done(true); else if (Date.now() > until) done(false); else setTimeout(poll, 25); })(); })");
-        assertTrue(held.asBoolean(), "the page never showed: " + condition);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String check = "(() => { try { return !!(" + condition + "); } catch (e) { return false; } })()";
+        while (!tab.evaluate(check).asBoolean()) {
+            assertTrue(System.nanoTime() < until, "the page never showed: " + condition);
+            Thread.sleep(25);
+        }
     }
 
     private static void screenshotIfAsked(DevToolsSession tab) throws Exception {
