@@ -11,6 +11,7 @@ const MAX_POINTS = 600;   // a plot draws at most this many points of a long run
 
 const shown = { id: null, steps: [], epochs: 0, following: true };
 let live = null;          // the server's current run, as its last state event said
+let liveImage = null;     // its latest image, a data URL
 let checkSeq = 0;
 let checkTimer = null;
 
@@ -291,7 +292,10 @@ async function reopen(id) {
     setText(data.config);
     shown.following = live !== null && live.id === id && ACTIVE.has(live.state);
     show(data.run, data.steps);
-    showImage(`/api/run/image?id=${encodeURIComponent(id)}&done=${data.run.done}`);
+    // A run still rendering has a newer image than its file, which is written now and then.
+    if (!shown.following) showImage(`/api/run/image?id=${encodeURIComponent(id)}&done=${data.run.done}`);
+    else if (liveImage) showImage(liveImage);
+    else $('image').hidden = true;
     say(`reopened ${describe(data.run)}`);
   } catch (e) {
     say(e.message, true);
@@ -311,6 +315,7 @@ function connect() {
       return;
     }
     say(describe(run), run.state === 'failed');
+    liveImage = null;
     if (shown.following) {
       show(run, []);
       $('image').hidden = true;
@@ -332,8 +337,9 @@ function connect() {
     }
   });
   events.addEventListener('image', e => {
+    liveImage = JSON.parse(e.data).src;
     if (!shown.following) return;
-    const src = JSON.parse(e.data).src;
+    const src = liveImage;
     showImage(src);
     const entry = liveEntry();
     if (entry) {
@@ -355,6 +361,7 @@ window.addEventListener('DOMContentLoaded', () => {
   $('text').addEventListener('input', edited);
   $('text').addEventListener('scroll', syncScroll);
   $('text').addEventListener('keydown', editorKeys);
+  $('image').addEventListener('error', () => { $('image').hidden = true; });
   $('name').addEventListener('change', check);
   $('load').addEventListener('click', load);
   $('save').addEventListener('click', save);
