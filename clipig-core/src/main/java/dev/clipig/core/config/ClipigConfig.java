@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.transforms.Interpolation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.ConfigChoice;
+
 import dev.clipig.core.expr.Expression;
 import dev.clipig.core.expr.ExpressionException;
 import dev.clipig.core.expr.IntValue;
@@ -183,14 +185,11 @@ final class ConfigNode {
     /** One of the spellings of {@code choices}. */
     <E extends Enum<E> & ConfigChoice> E choice(E[] choices) {
         String value = text();
-        for (E choice : choices) {
-            if (choice.spellings().contains(value)) {
-                return choice;
-            }
-        }
-        List<String> names = Arrays.stream(choices).flatMap(c -> c.spellings().stream()).toList();
-        throw error("unknown value '" + value + "', expected one of " + String.join(", ", names)
-                + NearestName.hint(value, names));
+        return ConfigChoice.find(choices, value).orElseThrow(() -> {
+            List<String> names = ConfigChoice.spellings(choices);
+            return error("unknown value '" + value + "', expected one of " + String.join(", ", names)
+                    + NearestName.hint(value, names));
+        });
     }
 
     /** An epoch (int), a fraction of the run (float in [0, 1]) or a percentage ({@code 50%}). */

@@ -1,6 +1,8 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.expr.FloatValue;
+import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.expr.Value;
 import dev.clipig.core.expr.Variables;
 
@@ -173,19 +175,19 @@ final class ConfigReader {
     /** A post-processing item: {@code active}/{@code start}/{@code end} and transforms that keep the size. */
     private static PostprocSpec postproc(ConfigNode node) {
         Set<String> keys = new LinkedHashSet<>(POSTPROC_KEYS);
-        keys.addAll(TransformSchemas.names());
+        keys.addAll(TransformOps.names());
         Map<String, ConfigNode> p = node.mapping(keys);
         List<TransformSpec> transforms = new ArrayList<>();
         p.forEach((key, value) -> {
             if (POSTPROC_KEYS.contains(key)) {
                 return;
             }
-            OpSchema schema = TransformSchemas.find(key).orElseThrow();
-            if (schema.resizes()) {
+            TransformOp op = TransformOps.find(key).orElseThrow();
+            if (op.resizes()) {
                 throw value.error("'" + key + "' changes the resolution and cannot post-process; use one of "
                         + String.join(", ", new TreeSet<>(OpReader.postprocNames())));
             }
-            transforms.add(OpReader.transform(schema, value));
+            transforms.add(OpReader.transform(op, value));
         });
         return new PostprocSpec(entry(p, "active").map(ConfigNode::bool).orElse(true), window(p), transforms);
     }

@@ -1,5 +1,8 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.constraints.Constraint;
+import dev.clipig.core.constraints.LossFunction;
+import dev.clipig.core.expr.Variables;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,7 +10,7 @@ import java.util.Optional;
  * One configured constraint: its own parameters (given or defaulted; unset optional ones absent) and the
  * {@code weight}, time window and loss function every constraint has.
  */
-public record ConstraintSpec(OpSchema schema, Map<String, Param> params, Param weight, TimeWindow window,
+public record ConstraintSpec(ConstraintOp op, Map<String, Param> params, Param weight, TimeWindow window,
                              LossFunction loss, ConfigLocation location) {
 
     public ConstraintSpec {
@@ -15,7 +18,12 @@ public record ConstraintSpec(OpSchema schema, Map<String, Param> params, Param w
     }
 
     public String name() {
-        return schema.name();
+        return op.name();
+    }
+
+    /** The constraint, with size parameters read at {@code atBuild}. */
+    public Constraint create(Variables atBuild) {
+        return op.factory().create(new OpArgs(name(), params, atBuild), loss);
     }
 
     public Param param(String paramName) {

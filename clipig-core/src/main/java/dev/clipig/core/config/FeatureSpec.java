@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.constraints.LossFunction;
 import java.util.Optional;
 
 /**

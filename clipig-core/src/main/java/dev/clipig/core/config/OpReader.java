@@ -1,5 +1,7 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.constraints.LossFunction;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Reads transforms and constraints against their schemas ({@link TransformSchemas}, {@link ConstraintSchemas}). */
+/** Reads transforms and constraints against their schemas ({@link TransformOps}, {@link ConstraintOps}). */
 final class OpReader {
 
     private OpReader() {
@@ -17,28 +19,29 @@ final class OpReader {
     static List<TransformSpec> transforms(ConfigNode list) {
         List<TransformSpec> specs = new ArrayList<>();
         for (ConfigNode item : list.list()) {
-            item.mapping(TransformSchemas.names()).forEach((name, value) ->
-                    specs.add(transform(TransformSchemas.find(name).orElseThrow(), value)));
+            item.mapping(TransformOps.names()).forEach((name, value) ->
+                    specs.add(transform(TransformOps.find(name).orElseThrow(), value)));
         }
         return specs;
     }
 
     /** A transform's value: given directly for a one-parameter transform, else as a mapping. */
-    static TransformSpec transform(OpSchema schema, ConfigNode value) {
+    static TransformSpec transform(TransformOp op, ConfigNode value) {
+        OpSchema schema = op.schema();
         if (schema.takesValueDirectly()) {
             ParamSchema only = schema.params().get(0);
             if (value.isNull() && !only.isRequired()) {
-                return new TransformSpec(schema, Map.of(only.name(), defaultParam(only, value.location())),
+                return new TransformSpec(op, Map.of(only.name(), defaultParam(only, value.location())),
                         value.location());
             }
             if (value.isNull() || value.isMapping()) {
                 throw value.error("'" + schema.name() + "' takes its value directly, e.g. '" + schema.name()
                         + ": " + example(only) + "'");
             }
-            return new TransformSpec(schema, Map.of(only.name(), value.param(only, ExpressionScope.TRANSFORM)),
+            return new TransformSpec(op, Map.of(only.name(), value.param(only, ExpressionScope.TRANSFORM)),
                     value.location());
         }
-        return new TransformSpec(schema, params(schema, value, value.mapping(schema.paramNames()),
+        return new TransformSpec(op, params(schema, value, value.mapping(schema.paramNames()),
                 ExpressionScope.TRANSFORM), value.location());
     }
 
@@ -46,25 +49,25 @@ final class OpReader {
     static List<ConstraintSpec> constraints(ConfigNode list) {
         List<ConstraintSpec> specs = new ArrayList<>();
         for (ConfigNode item : list.list()) {
-            item.mapping(ConstraintSchemas.names()).forEach((name, value) ->
-                    specs.add(constraint(ConstraintSchemas.find(name).orElseThrow(), value)));
+            item.mapping(ConstraintOps.names()).forEach((name, value) ->
+                    specs.add(constraint(ConstraintOps.find(name).orElseThrow(), value)));
         }
         return specs;
     }
 
-    private static ConstraintSpec constraint(OpSchema schema, ConfigNode value) {
-        List<String> keys = Stream.concat(schema.paramNames().stream(), ConstraintSchemas.COMMON_PARAMS.stream()).toList();
+    private static ConstraintSpec constraint(ConstraintOp op, ConfigNode value) {
+        OpSchema schema = op.schema();
+        List<String> keys = Stream.concat(schema.paramNames().stream(), ConstraintOps.COMMON_PARAMS.stream()).toList();
         Map<String, ConfigNode> entries = value.mapping(keys);
         Map<String, ConfigNode> own = new LinkedHashMap<>(entries);
-        ConstraintSchemas.COMMON_PARAMS.forEach(own::remove);
+        ConstraintOps.COMMON_PARAMS.forEach(own::remove);
 
         Param weight = ConfigNode.entry(entries, "weight")
                 .map(n -> n.param(ConfigReader.WEIGHT, ExpressionScope.CONSTRAINT))
                 .orElseGet(() -> defaultParam(ConfigReader.WEIGHT, value.location()));
         TimeWindow window = ConfigReader.window(entries);
-        LossFunction loss = ConfigNode.entry(entries, "loss").map(n -> n.choice(new LossFunction[] {
-                LossFunction.L1, LossFunction.L2})).orElse(LossFunction.L2);
-        return new ConstraintSpec(schema, params(schema, value, own, ExpressionScope.CONSTRAINT), weight, window,
+        LossFunction loss = ConfigNode.entry(entries, "loss").map(n -> n.choice(LossFunction.DISTANCES)).orElse(LossFunction.L2);
+        return new ConstraintSpec(op, params(schema, value, own, ExpressionScope.CONSTRAINT), weight, window,
                 loss, value.location());
     }
 
@@ -106,7 +109,7 @@ final class OpReader {
 
     /** Transform names a post-processing stage accepts: those that keep the resolution. */
     static Set<String> postprocNames() {
-        return Set.copyOf(TransformSchemas.names().stream()
-                .filter(n -> !TransformSchemas.find(n).orElseThrow().resizes()).toList());
+        return Set.copyOf(TransformOps.names().stream()
+                .filter(n -> !TransformOps.find(n).orElseThrow().resizes()).toList());
     }
 }

@@ -5,15 +5,14 @@ import java.util.Optional;
 
 /**
  * The declaration of a transform or constraint from the reference: its name and parameters, and for
- * transforms whether it changes the resolution (such cannot post-process) and whether it is random
- * (a batch then sees different versions of the image).
+ * transforms whether it changes the resolution (such cannot post-process).
  *
  * <p>A transform with a single parameter takes its value directly ({@code mul: 1/2}); all others take a
  * mapping of parameter names.
  *
  * @param atLeastOneOf parameters of which at least one must be given (a constraint's above/below)
  */
-public record OpSchema(String name, Kind kind, boolean resizes, boolean random, List<ParamSchema> params,
+public record OpSchema(String name, Kind kind, boolean resizes, List<ParamSchema> params,
                        List<String> atLeastOneOf) {
 
     public enum Kind { TRANSFORM, CONSTRAINT }

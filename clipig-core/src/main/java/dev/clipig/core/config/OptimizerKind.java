@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.ConfigChoice;
 import java.util.List;
 
 /**
@@ -8,20 +9,11 @@ import java.util.List;
  * the same for all.
  */
 public enum OptimizerKind implements ConfigChoice {
-    ADAM("adam"),
-    SGD("sgd"),
-    SPARSE_ADAM("sparse_adam"),
-    ADADELTA("adadelta"),
-    RMSPROP("rmsprob", "rmsprop");
-
-    private final List<String> spellings;
-
-    OptimizerKind(String... spellings) {
-        this.spellings = List.of(spellings);
-    }
-
-    @Override
-    public List<String> spellings() {
-        return spellings;
+    ADAM, SGD, SPARSE_ADAM, ADADELTA,
+    RMSPROP {
+        @Override
+        public List<String> spellings() {
+            return List.of("rmsprob", "rmsprop");
+        }
     }
 }

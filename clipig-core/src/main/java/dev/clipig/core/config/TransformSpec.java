@@ -1,5 +1,7 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.expr.Variables;
+import dev.clipig.core.transforms.Transform;
 import java.util.Map;
 import java.util.Optional;
 
@@ -7,14 +9,19 @@ import java.util.Optional;
  * One configured transform: its schema and a value for every parameter the config gave or that has a
  * default (parameters that are optional and unset, like blur's {@code sigma}, are absent).
  */
-public record TransformSpec(OpSchema schema, Map<String, Param> params, ConfigLocation location) {
+public record TransformSpec(TransformOp op, Map<String, Param> params, ConfigLocation location) {
 
     public TransformSpec {
         params = Map.copyOf(params);
     }
 
     public String name() {
-        return schema.name();
+        return op.name();
+    }
+
+    /** The transform, with size parameters read at {@code atBuild}. */
+    public Transform create(Variables atBuild) {
+        return op.factory().apply(new OpArgs(name(), params, atBuild));
     }
 
     /** A parameter that is set (given or defaulted). */
@@ -28,11 +35,11 @@ public record TransformSpec(OpSchema schema, Map<String, Param> params, ConfigLo
     }
 
     public boolean resizes() {
-        return schema.resizes();
+        return op.resizes();
     }
 
     public boolean isRandom() {
-        return schema.random();
+        return op.random();
     }
 
     /** Whether no parameter depends on variables, so the transform is the same at every step. */

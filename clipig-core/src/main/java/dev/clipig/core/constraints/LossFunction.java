@@ -1,29 +1,46 @@
 package dev.clipig.core.constraints;
 
+import dev.clipig.core.ConfigChoice;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** The reference's constraint losses: the mean absolute or mean squared difference per image. */
-public enum LossFunction {
-    /** {@code l1} or {@code mae}. */
-    L1,
-    /** {@code l2} or {@code mse}. */
-    L2;
+/**
+ * The reference's losses between current and desired value: {@code cosine} (features only,
+ * {@code 1 - cosine}), mean absolute error ({@code l1}/{@code mae}) or mean squared error
+ * ({@code l2}/{@code mse}).
+ */
+public enum LossFunction implements ConfigChoice {
+    COSINE,
+    L1 {
+        @Override
+        public List<String> spellings() {
+            return List.of("l1", "mae");
+        }
+    },
+    L2 {
+        @Override
+        public List<String> spellings() {
+            return List.of("l2", "mse");
+        }
+    };
 
-    /** @throws IllegalArgumentException for a name other than l1, mae, l2 or mse */
+    /** The distances, which constraints take: they compare pixels with numbers. */
+    public static final LossFunction[] DISTANCES = {L1, L2};
+
+    /** @throws IllegalArgumentException for a name that is none of the spellings, in any case */
     public static LossFunction of(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "l1", "mae" -> L1;
-            case "l2", "mse" -> L2;
-            default -> throw new IllegalArgumentException(
-                    "unknown loss function '" + name + "', expected one of l1, mae, l2, mse");
-        };
+        return ConfigChoice.find(values(), name.toLowerCase(Locale.ROOT)).orElseThrow(() -> new IllegalArgumentException(
+                "unknown loss function '" + name + "', expected one of "
+                        + String.join(", ", ConfigChoice.spellings(values()))));
     }
 
     /**
      * The loss of a batch of differences {@code [B, ...]}: each image's mean, summed over the batch,
      * with the gradient with respect to the differences.
+     *
+     * @throws IllegalStateException for {@link #COSINE}, which compares directions, not differences
      */
     public Loss of(INDArray difference) {
         double perImage = difference.length() / (double) difference.size(0);
@@ -32,6 +49,7 @@ public enum LossFunction {
                     Transforms.sign(difference, true).divi(perImage));
             case L2 -> new Loss(difference.mul(difference).sumNumber().doubleValue() / perImage,
                     difference.mul(2 / perImage));
+            case COSINE -> throw new IllegalStateException("the cosine loss compares features, not pixels");
         };
     }
 }

@@ -1,8 +1,8 @@
 package dev.clipig.core.render;
 
-import dev.clipig.core.config.Interpolation;
 import dev.clipig.core.config.OptimizerKind;
 import dev.clipig.core.optim.Optimizer;
+import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.weights.DType;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;

@@ -2,7 +2,7 @@ package dev.clipig.core.render;
 
 import dev.clipig.core.config.ImageTensor;
 import dev.clipig.core.config.InitSpec;
-import dev.clipig.core.config.Interpolation;
+import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.transforms.Resampling;
 import dev.clipig.core.transforms.Size;
 import dev.clipig.core.config.OptimizerKind;
@@ -21,12 +21,12 @@ import org.nd4j.linalg.factory.Nd4j;
 final class ImageState {
     private INDArray pixels;
     private final Optimizer optimizer;
-    private final Resampling.Interpolation interpolation;
+    private final Interpolation interpolation;
 
     ImageState(INDArray pixels, Optimizer optimizer, Interpolation interpolation) {
         this.pixels = pixels;
         this.optimizer = optimizer;
-        this.interpolation = Resampling.Interpolation.valueOf(interpolation.name());
+        this.interpolation = interpolation;
     }
 
     /** The start of a run: an image, inline pixels, or per-channel noise, scaled to width × height. */

@@ -14,7 +14,7 @@ final class PostProcessing {
     static void apply(PostprocSpec stage, INDArray pixels, Step step) {
         INDArray image = pixels.reshape(1, pixels.size(0), pixels.size(1), pixels.size(2));
         for (TransformSpec spec : stage.transforms()) {
-            PostProcessor processor = new PostProcessor(ConfiguredTransforms.of(spec, step.variables()));
+            PostProcessor processor = new PostProcessor(spec.create(step.variables()));
             image = processor.apply(image, step.transformContext());
         }
         pixels.assign(image.reshape(pixels.shape()));

@@ -27,12 +27,12 @@ final class ViewPipelines {
      * @param atBuild the variables of the step that needs it, for size parameters
      */
     static ViewPipeline of(TargetSpec spec, Size image, int modelResolution, MapVariables atBuild) {
-        List<Transform> transforms = spec.transforms().stream().map(t -> ConfiguredTransforms.of(t, atBuild)).toList();
+        List<Transform> transforms = spec.transforms().stream().map(t -> t.create(atBuild)).toList();
         // As in the reference, a target without random transforms shows CLIP one view per step.
         int batch = transforms.stream().anyMatch(Transform::isRandom) ? spec.batchSize() : 1;
         TransformPipeline pipeline = TransformPipeline.compile(transforms, image, Size.square(modelResolution), batch);
         List<Bound> constraints = spec.constraints().stream()
-                .map(c -> new Bound(c, ConfiguredConstraints.of(c, atBuild))).toList();
+                .map(c -> new Bound(c, c.create(atBuild))).toList();
         return new Views(pipeline, constraints);
     }
 

@@ -3,12 +3,7 @@ package dev.clipig.core.transforms;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Adds gray normal noise: the same value on all three channels of a pixel. */
-public record BwNoise(ScalarParam std) implements PixelTransform {
-
-    @Override
-    public boolean isRandom() {
-        return true;
-    }
+public record BwNoise(ScalarParam std) implements PixelTransform, RandomTransform {
 
     @Override
     public Stage stage(Size input) {

@@ -9,15 +9,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a real Gaussian field of variance {@code 2(n-1)s²/n²} whose pixels correlate only by
  * {@code -1/n} at even distances. It is drawn here directly as white noise of that variance.
  */
-public record FourierNoise(VectorParam std) implements PixelTransform {
+public record FourierNoise(VectorParam std) implements PixelTransform, RandomTransform {
 
     public FourierNoise {
         std.require(3, "fnoise std");
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
     }
 
     @Override

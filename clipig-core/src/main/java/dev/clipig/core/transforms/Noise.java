@@ -3,15 +3,10 @@ package dev.clipig.core.transforms;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Adds normal noise with a standard deviation per channel, drawn anew for every image. */
-public record Noise(VectorParam std) implements PixelTransform {
+public record Noise(VectorParam std) implements PixelTransform, RandomTransform {
 
     public Noise {
         std.require(3, "noise std");
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
     }
 
     @Override

@@ -1,16 +1,11 @@
 package dev.clipig.core.transforms;
 
 /** Cuts a rectangle of the given size from a random position inside the image. */
-public record RandomCrop(Size size) implements GeometricTransform {
+public record RandomCrop(Size size) implements GeometricTransform, RandomTransform {
 
     @Override
     public Size outputSize(Size input) {
         return size;
-    }
-
-    @Override
-    public boolean isRandom() {
-        return true;
     }
 
     @Override

@@ -10,8 +10,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Resampling {
 
-    public enum Interpolation { NEAREST, LINEAR, CUBIC }
-
     /** torch's bicubic coefficient. */
     private static final double A = -0.75;
 

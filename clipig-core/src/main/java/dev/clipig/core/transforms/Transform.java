@@ -12,8 +12,8 @@ public sealed interface Transform permits PixelTransform, GeometricTransform {
     /** This transform alone as a differentiable stage for images of the given size. */
     Stage stage(Size input);
 
-    /** Whether each image of a batch looks different, which makes batches larger than 1 useful. */
+    /** Whether each image of a batch looks different ({@link RandomTransform}). */
     default boolean isRandom() {
-        return false;
+        return this instanceof RandomTransform;
     }
 }

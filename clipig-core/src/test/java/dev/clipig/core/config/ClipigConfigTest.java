@@ -1,7 +1,9 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.expr.TrainingTime;
 import dev.clipig.core.expr.Variables;
+import dev.clipig.core.transforms.Interpolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -316,9 +318,9 @@ class ClipigConfigTest {
         assertEquals(Set.of("add", "blur", "border", "bwnoise", "center_crop", "clamp", "contrast", "crop", "edge",
                 "fnoise", "mean", "mul", "noise", "pad", "quantize", "random_crop", "random_rotate", "random_scale",
                 "random_shift", "random_translate", "repeat", "resize", "rnoise", "rotate", "saturation", "shift"),
-                TransformSchemas.names());
+                TransformOps.names());
         assertEquals(Set.of("blur", "border", "contrast", "edge_mean", "mean", "noise", "normalize", "saturation",
-                "std"), ConstraintSchemas.names());
+                "std"), ConstraintOps.names());
         ClipigConfig c = ClipigConfig.parse(String.join("\n",
                 "targets:",
                 "  - transforms:",

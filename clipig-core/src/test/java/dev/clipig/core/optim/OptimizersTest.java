@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.clipig.core.config.OptimizerKind;
+import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.transforms.Resampling;
 import dev.clipig.core.transforms.Size;
 import java.util.HashMap;
@@ -122,8 +123,8 @@ class OptimizersTest {
         INDArray pixels = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 3, 4, 4);
         rms.step(pixels, Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 3, 4, 4).subi(0.5), 0.003);
         Size larger = new Size(8, 8);
-        rms.mapState(a -> Resampling.resize(a, larger, Resampling.Interpolation.CUBIC));
-        INDArray bigger = Resampling.resize(pixels, larger, Resampling.Interpolation.CUBIC);
+        rms.mapState(a -> Resampling.resize(a, larger, Interpolation.CUBIC));
+        INDArray bigger = Resampling.resize(pixels, larger, Interpolation.CUBIC);
         for (INDArray state : rms.stateArrays().values()) assertArrayEquals(new long[]{1, 3, 8, 8}, state.shape());
         INDArray square = rms.stateArrays().get("square_avg"), mean = rms.stateArrays().get("grad_avg");
         assertEquals(0, Nd4j.getExecutioner().exec(

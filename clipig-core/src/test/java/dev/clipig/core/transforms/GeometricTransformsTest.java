@@ -142,7 +142,7 @@ class GeometricTransformsTest {
         for (int i = 0; i < 4; i++) {
             for (int j = 0; j < 4; j++) assertEquals(10 * along[i] + along[j], at(up, 0, i, j), 1e-9);
         }
-        INDArray viaMatrix = Resampling.resize(indexed(new Size(2, 2)), SIZE, Resampling.Interpolation.LINEAR);
+        INDArray viaMatrix = Resampling.resize(indexed(new Size(2, 2)), SIZE, Interpolation.LINEAR);
         assertTrue(viaMatrix.equalsWithEps(up, 1e-9));
     }
 
