@@ -1,10 +1,8 @@
 package dev.clipig.core.config;
 
-import dev.clipig.core.expr.TrainingTime;
 import dev.clipig.core.expr.Variables;
 import dev.clipig.core.transforms.ScalarParam;
 import dev.clipig.core.transforms.Size;
-import dev.clipig.core.transforms.StepState;
 import dev.clipig.core.transforms.VectorParam;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +29,7 @@ public final class OpArgs {
         Param p = param(name);
         int element = Math.min(i, p.size() - 1);
         if (p.isConstant()) return ScalarParam.of(p.element(element, Variables.empty()));
-        return state -> p.element(element, variables(state));
+        return step -> p.element(element, step);
     }
 
     public ScalarParam scalar(String name) {
@@ -76,14 +74,5 @@ public final class OpArgs {
         Param p = params.get(name);
         if (p == null) throw new IllegalArgumentException("'" + op + "' has no value for '" + name + "'");
         return p;
-    }
-
-    private static Variables variables(StepState s) {
-        return Variables.builder()
-                .time(new TrainingTime(s.epoch(), s.epochs()))
-                .resolution(s.resolution().width(), s.resolution().height())
-                .learnrate(s.learnrate(), s.learnrateScale())
-                .similarity(s.similarity())
-                .build();
     }
 }

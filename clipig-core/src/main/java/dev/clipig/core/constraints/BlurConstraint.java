@@ -22,7 +22,7 @@ public record BlurConstraint(VectorParam kernelSize, VectorParam sigma, LossFunc
     @Override
     public Loss loss(INDArray images, StepContext ctx) {
         Size size = new Size((int) images.size(3), (int) images.size(2));
-        SeparableMap blur = GaussianBlur.map(size, kernelSize, sigma, ctx.state());
+        SeparableMap blur = GaussianBlur.map(size, kernelSize, sigma, ctx.step());
         Loss difference = lossFunction.of(images.sub(blur.apply(images)));
         INDArray g = difference.gradient();
         return new Loss(100 * difference.value(), g.sub(blur.transpose().apply(g)).muli(100));

@@ -27,7 +27,7 @@ public record BorderConstraint(int x, int y, VectorParam color, LossFunction los
             border.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(y, y + innerY),
                     NDArrayIndex.interval(x, x + innerX)).assign(0);
         }
-        INDArray target = Channels.of(color.values(ctx.state(), 3), images.dataType());
+        INDArray target = Channels.of(color.values(ctx.step(), 3), images.dataType());
         Loss difference = lossFunction.of(images.sub(target).muli(border));
         return new Loss(100 * difference.value(), difference.gradient().muli(border).muli(100));
     }

@@ -20,7 +20,7 @@ public record NoiseConstraint(VectorParam std, LossFunction lossFunction) implem
     @Override
     public Loss loss(INDArray images, StepContext ctx) {
         INDArray noise = ctx.normal(images.dataType(), images.shape())
-                .muli(Channels.of(std.values(ctx.state(), 3), images.dataType()));
+                .muli(Channels.of(std.values(ctx.step(), 3), images.dataType()));
         return new Loss(100 * lossFunction.of(noise.negi()).value(), Nd4j.zerosLike(images));
     }
 }

@@ -21,7 +21,7 @@ public record NormalizeConstraint(VectorParam min, VectorParam max, LossFunction
 
     @Override
     public Loss loss(INDArray images, StepContext ctx) {
-        double[] lo = min.values(ctx.state(), 3), hi = max.values(ctx.state(), 3);
+        double[] lo = min.values(ctx.step(), 3), hi = max.values(ctx.step(), 3);
         int batch = (int) images.size(0), n = (int) (images.size(2) * images.size(3));
         double[] x = images.dup('c').data().asDouble();
         double[] difference = new double[x.length];

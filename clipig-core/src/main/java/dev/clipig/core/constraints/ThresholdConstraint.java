@@ -70,7 +70,7 @@ public final class ThresholdConstraint implements Constraint {
         kernelSize.require(2, "edge_mean kernel_size");
         Measure edges = (images, ctx) -> {
             Size size = new Size((int) images.size(3), (int) images.size(2));
-            SeparableMap blur = GaussianBlur.map(size, kernelSize, sigma, ctx.state());
+            SeparableMap blur = GaussianBlur.map(size, kernelSize, sigma, ctx.step());
             INDArray difference = blur.apply(images).subi(images);
             INDArray sign = Transforms.sign(difference, true);
             return new Pass(Transforms.abs(difference, true).mean(2, 3), g -> {
@@ -102,7 +102,7 @@ public final class ThresholdConstraint implements Constraint {
 
     /** The threshold of each channel, repeated over the batch. */
     private static INDArray channels(VectorParam threshold, StepContext ctx, INDArray like) {
-        INDArray row = Channels.of(threshold.values(ctx.state(), 3), like.dataType()).reshape(1, 3);
+        INDArray row = Channels.of(threshold.values(ctx.step(), 3), like.dataType()).reshape(1, 3);
         return row.repeat(0, like.size(0));
     }
 

@@ -5,8 +5,7 @@ import dev.clipig.core.config.FeatureScale;
 import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.SelectMode;
 import dev.clipig.core.constraints.LossFunction;
-import dev.clipig.core.expr.MapVariables;
-import dev.clipig.core.expr.TrainingTime;
+import dev.clipig.core.transforms.Step;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -46,7 +45,7 @@ final class FeatureObjective {
         }
     }
 
-    Evaluation evaluate(INDArray features, TrainingTime time, MapVariables variables) {
+    Evaluation evaluate(INDArray features, Step step) {
         int batch = (int) features.size(0), count = specs.size();
         INDArray norms = features.norm2(1).reshape(batch, 1);
         INDArray unit = features.divColumnVector(norms);
@@ -61,9 +60,9 @@ final class FeatureObjective {
             double[] ranked = new double[count];
             for (int j = 0; j < count; j++) {
                 double sim = similarities.getDouble(i, j);
-                MapVariables v = variables.toBuilder().similarity(sim).build();
+                Step v = step.withSimilarity(sim);
                 FeatureSpec spec = specs.get(j);
-                active[j] = spec.window().contains(time);
+                active[j] = spec.window().contains(step.time());
                 weights[j] = spec.weight().value(v);
                 ranked[j] = sim * spec.scale().value(v) * (fairScale == null ? 1 : fairScale[j]);
             }

@@ -30,7 +30,7 @@ final class ImageState {
     }
 
     /** The start of a run: an image, inline pixels, or per-channel noise, scaled to width × height. */
-    static ImageState initial(InitSpec init, int width, int height, OptimizerKind kind, Interpolation interpolation,
+    static ImageState initial(InitSpec init, Size size, OptimizerKind kind, Interpolation interpolation,
                               SplittableRandom random) {
         INDArray start;
         if (init.imageTensor().isPresent()) {
@@ -39,12 +39,12 @@ final class ImageState {
         } else if (init.image().isPresent()) {
             start = read(Path.of(init.image().get()));
         } else {
-            List<Integer> size = init.resolution().orElse(List.of(width, height));
-            int w = size.get(0), h = size.size() > 1 ? size.get(1) : size.get(0);
+            List<Integer> noise = init.resolution().orElse(List.of(size.width(), size.height()));
+            int w = noise.get(0), h = noise.size() > 1 ? noise.get(1) : noise.get(0);
             start = noise(init, w, h, random);
         }
         ImageState state = new ImageState(start, Optimizer.of(kind), interpolation);
-        state.resizeTo(width, height);
+        state.resizeTo(size);
         return state;
     }
 
@@ -56,25 +56,22 @@ final class ImageState {
         return optimizer;
     }
 
-    int width() {
-        return (int) pixels.size(2);
-    }
-
-    int height() {
-        return (int) pixels.size(1);
+    /** The resolution of the pixels. */
+    Size size() {
+        return new Size((int) pixels.size(2), (int) pixels.size(1));
     }
 
     /** Resamples the pixels, and the optimizer state with them, when the resolution changes. */
-    void resizeTo(int width, int height) {
-        if (width == width() && height == height()) return;
-        pixels = resize(pixels, width, height);
-        optimizer.mapState(state -> resize(state, width, height));
+    void resizeTo(Size size) {
+        if (size.equals(size())) return;
+        pixels = resize(pixels, size);
+        optimizer.mapState(state -> resize(state, size));
     }
 
-    private INDArray resize(INDArray chw, int width, int height) {
+    private INDArray resize(INDArray chw, Size size) {
         INDArray batch = chw.reshape(1, chw.size(0), chw.size(1), chw.size(2));
-        INDArray resized = Resampling.resize(batch, new Size(width, height), interpolation);
-        return resized.reshape(chw.size(0), height, width).castTo(chw.dataType());
+        INDArray resized = Resampling.resize(batch, size, interpolation);
+        return resized.reshape(chw.size(0), size.height(), size.width()).castTo(chw.dataType());
     }
 
     private static INDArray noise(InitSpec init, int width, int height, SplittableRandom random) {

@@ -3,6 +3,7 @@ package dev.clipig.core.render;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.TransformSpec;
 import dev.clipig.core.postproc.PostProcessor;
+import dev.clipig.core.transforms.StepContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The config's {@code postproc} stages: transforms applied to the pixels themselves between steps. */
@@ -11,11 +12,11 @@ final class PostProcessing {
     }
 
     /** Replaces the pixels [3, H, W] by the stage's transforms of them, in place. */
-    static void apply(PostprocSpec stage, INDArray pixels, Step step) {
+    static void apply(PostprocSpec stage, INDArray pixels, StepContext step) {
         INDArray image = pixels.reshape(1, pixels.size(0), pixels.size(1), pixels.size(2));
         for (TransformSpec spec : stage.transforms()) {
-            PostProcessor processor = new PostProcessor(spec.create(step.variables()));
-            image = processor.apply(image, step.transformContext());
+            PostProcessor processor = new PostProcessor(spec.create(step.step()));
+            image = processor.apply(image, step);
         }
         pixels.assign(image.reshape(pixels.shape()));
     }

@@ -7,11 +7,10 @@ import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.SnapshotInterval;
 import dev.clipig.core.config.TargetSpec;
-import dev.clipig.core.expr.MapVariables;
 import dev.clipig.core.expr.TrainingTime;
-import dev.clipig.core.expr.Variables;
 import dev.clipig.core.transforms.Size;
-import dev.clipig.core.transforms.StepState;
+import dev.clipig.core.transforms.Step;
+import dev.clipig.core.transforms.StepContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,15 +82,13 @@ public final class Renderer {
         StepReport last = null;
         for (int epoch = first; epoch < epochs; epoch++) {
             TrainingTime time = new TrainingTime(epoch, epochs);
-            int[] resolution = resolution(time);
-            image.resizeTo(resolution[0], resolution[1]);
-            double learnrateScale = config.learnrateScale().value(baseVariables(time, resolution).build());
-            double learnrate = image.optimizer().baseLearnrate() * learnrateScale
-                    * config.learnrate().value(baseVariables(time, resolution).build());
-            MapVariables variables = baseVariables(time, resolution).learnrate(learnrate, learnrateScale).build();
-            StepState state = new StepState(epoch, epochs, learnrate, learnrateScale,
-                    new Size(resolution[0], resolution[1]), 0);
-            Step step = new Step(time, variables, state, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+            Size resolution = resolution(time);
+            image.resizeTo(resolution);
+            Step at = Step.at(time, resolution);
+            double learnrateScale = config.learnrateScale().value(at);
+            double learnrate = image.optimizer().baseLearnrate() * learnrateScale * config.learnrate().value(at);
+            StepContext step = new StepContext(at.withLearnrate(learnrate, learnrateScale),
+                    new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
 
             List<double[]> similarities = new ArrayList<>();
             double loss = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, step, similarities));
@@ -115,40 +112,35 @@ public final class Renderer {
      * update. Its temporaries live in a workspace reused from step to step, so that memory stays flat
      * over a long run instead of waiting for the garbage collector; returns the loss.
      */
-    private double train(ImageState image, List<TargetRun> targets, Step step, List<double[]> similarities) {
+    private double train(ImageState image, List<TargetRun> targets, StepContext step, List<double[]> similarities) {
         postprocess(image.pixels(), step);
         double loss = 0;
         INDArray gradient = image.pixels().ulike().assign(0);
         for (TargetRun target : targets) {
-            if (!target.spec().window().contains(step.time())) continue;
+            if (!target.spec().window().contains(step.step().time())) continue;
             TargetRun.Result r = target.step(image.pixels(), step);
             loss += r.loss();
             gradient.addi(r.pixelGradient());
             similarities.add(r.similarities());
         }
-        image.optimizer().step(image.pixels(), gradient, step.state().learnrate());
+        image.optimizer().step(image.pixels(), gradient, step.step().learnrate());
         return loss;
     }
 
     private ImageState initialImage(int epochs) {
-        int[] resolution = resolution(new TrainingTime(config.startEpoch(), epochs));
-        return ImageState.initial(config.init(), resolution[0], resolution[1], config.optimizer(),
-                config.interpolation(), new SplittableRandom(seed));
+        return ImageState.initial(config.init(), resolution(new TrainingTime(config.startEpoch(), epochs)),
+                config.optimizer(), config.interpolation(), new SplittableRandom(seed));
     }
 
-    private MapVariables.Builder baseVariables(TrainingTime time, int[] resolution) {
-        return Variables.builder().time(time).resolution(resolution[0], resolution[1]);
+    /** The training resolution at this time; one number means a square. */
+    private Size resolution(TrainingTime time) {
+        int[] r = config.resolution().intValues(time);
+        return r.length == 1 ? Size.square(r[0]) : new Size(r[0], r[1]);
     }
 
-    /** [width, height] at this time; one number means a square. */
-    private int[] resolution(TrainingTime time) {
-        int[] r = config.resolution().intValues(Variables.builder().time(time).build());
-        return r.length == 1 ? new int[] {r[0], r[0]} : r;
-    }
-
-    private void postprocess(INDArray pixels, Step step) {
+    private void postprocess(INDArray pixels, StepContext step) {
         for (PostprocSpec stage : config.postproc()) {
-            if (stage.active() && stage.window().contains(step.time())) PostProcessing.apply(stage, pixels, step);
+            if (stage.active() && stage.window().contains(step.step().time())) PostProcessing.apply(stage, pixels, step);
         }
     }
 

@@ -5,12 +5,14 @@ import dev.clipig.clip.ImageGradient;
 import dev.clipig.clip.nn.Workspaces;
 import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.TargetSpec;
-import dev.clipig.core.expr.MapVariables;
 import dev.clipig.core.transforms.Size;
+import dev.clipig.core.transforms.Step;
+import dev.clipig.core.transforms.StepContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,7 +21,7 @@ final class TargetRun {
     private final TargetSpec spec;
     private final ClipModel model;
     private final FeatureObjective objective;
-    private final Map<List<Long>, ViewPipeline> pipelines = new HashMap<>();
+    private final Map<Size, ViewPipeline> pipelines = new HashMap<>();
 
     TargetRun(TargetSpec spec, ClipModel model) {
         this.spec = spec;
@@ -36,25 +38,39 @@ final class TargetRun {
     record Result(double loss, INDArray pixelGradient, double[] similarities) {
     }
 
-    Result step(INDArray pixels, Step step) {
-        ViewPipeline pipeline = pipelines.computeIfAbsent(List.of(pixels.size(1), pixels.size(2)),
-                size -> Workspaces.outside(() -> ViewPipelines.of(spec, new Size((int) pixels.size(2),
-                        (int) pixels.size(1)), model.imageResolution(), step.variables())));
+    Result step(INDArray pixels, StepContext step) {
+        Size size = new Size((int) pixels.size(2), (int) pixels.size(1));
+        ViewPipeline pipeline = pipelines.computeIfAbsent(size, s -> Workspaces.outside(
+                () -> ViewPipelines.of(spec, s, model.imageResolution(), step.step())));
         INDArray views = pipeline.views(pixels, step);
-        FeatureObjective.Evaluation[] evaluation = new FeatureObjective.Evaluation[1];
-        double[] weight = new double[1];
-        ImageGradient g = model.imageGradient(views, features -> {
-            evaluation[0] = objective.evaluate(features, step.time(), step.variables());
-            weight[0] = spec.weight().value(withSimilarity(step, evaluation[0]));
-            return evaluation[0].gradient().muli(weight[0]);
-        });
-        ViewPipeline.Backward back = pipeline.backward(g.pixelGradient(), withSimilarity(step, evaluation[0]), weight[0]);
-        return new Result(evaluation[0].loss() * weight[0] + back.constraintLoss(), back.pixelGradient(),
-                evaluation[0].similarities());
+        FeaturePass features = new FeaturePass(step.step());
+        ImageGradient g = model.imageGradient(views, features);
+        ViewPipeline.Backward back = pipeline.backward(g.pixelGradient(),
+                step.withSimilarity(features.evaluation.meanSimilarity()), features.weight);
+        return new Result(features.evaluation.loss() * features.weight + back.constraintLoss(), back.pixelGradient(),
+                features.evaluation.similarities());
     }
 
-    private static MapVariables withSimilarity(Step step, FeatureObjective.Evaluation e) {
-        return step.variables().toBuilder().similarity(e.meanSimilarity()).build();
+    /**
+     * The loss gradient the image encoder's backward pass starts from: the target's weight times its
+     * features' gradient. It keeps the evaluation for the rest of the step, as the pass hands back
+     * only the gradient.
+     */
+    private final class FeaturePass implements UnaryOperator<INDArray> {
+        private final Step step;
+        private FeatureObjective.Evaluation evaluation;
+        private double weight;
+
+        FeaturePass(Step step) {
+            this.step = step;
+        }
+
+        @Override
+        public INDArray apply(INDArray features) {
+            evaluation = objective.evaluate(features, step);
+            weight = spec.weight().value(step.withSimilarity(evaluation.meanSimilarity()));
+            return evaluation.gradient().muli(weight);
+        }
     }
 
     /** The features of each text (or image) of the target, [F, embed]. */

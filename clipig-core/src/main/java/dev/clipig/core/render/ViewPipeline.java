@@ -1,6 +1,6 @@
 package dev.clipig.core.render;
 
-import dev.clipig.core.expr.MapVariables;
+import dev.clipig.core.transforms.StepContext;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -11,7 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 interface ViewPipeline {
 
     /** Views [B, 3, R, R] of the pixels [3, H, W] for this step; draws the step's random parameters. */
-    INDArray views(INDArray pixels, Step step);
+    INDArray views(INDArray pixels, StepContext step);
 
     /** The pixel gradient of a step and the constraint loss in it (already scaled). */
     record Backward(INDArray pixelGradient, double constraintLoss) {
@@ -22,8 +22,7 @@ interface ViewPipeline {
      * parameters of the last {@link #views}: the chain rule from the image encoder's input
      * gradient back to the pixels, plus the constraints' own gradient.
      *
-     * @param variables the step's variables, with the target's mean {@code similarity}, for the
-     *                  constraints' weights
+     * @param step the step, with the target's mean {@code similarity}, for the constraints
      */
-    Backward backward(INDArray viewGradient, MapVariables variables, double scale);
+    Backward backward(INDArray viewGradient, StepContext step, double scale);
 }

@@ -4,9 +4,10 @@ import dev.clipig.core.config.ConstraintSpec;
 import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.constraints.Constraint;
 import dev.clipig.core.constraints.Loss;
-import dev.clipig.core.expr.MapVariables;
 import dev.clipig.core.transforms.Pass;
 import dev.clipig.core.transforms.Size;
+import dev.clipig.core.transforms.Step;
+import dev.clipig.core.transforms.StepContext;
 import dev.clipig.core.transforms.Transform;
 import dev.clipig.core.transforms.TransformPipeline;
 import java.util.List;
@@ -23,10 +24,8 @@ final class ViewPipelines {
     private ViewPipelines() {
     }
 
-    /**
-     * @param atBuild the variables of the step that needs it, for size parameters
-     */
-    static ViewPipeline of(TargetSpec spec, Size image, int modelResolution, MapVariables atBuild) {
+    /** @param atBuild the step that needs it, for size parameters */
+    static ViewPipeline of(TargetSpec spec, Size image, int modelResolution, Step atBuild) {
         List<Transform> transforms = spec.transforms().stream().map(t -> t.create(atBuild)).toList();
         // As in the reference, a target without random transforms shows CLIP one view per step.
         int batch = transforms.stream().anyMatch(Transform::isRandom) ? spec.batchSize() : 1;
@@ -45,7 +44,6 @@ final class ViewPipelines {
         private final List<Bound> constraints;
         private final INDArray mean = channels(MEAN), std = channels(STD);
         private Pass pass;
-        private Step step;
 
         Views(TransformPipeline pipeline, List<Bound> constraints) {
             this.pipeline = pipeline;
@@ -53,22 +51,20 @@ final class ViewPipelines {
         }
 
         @Override
-        public INDArray views(INDArray pixels, Step step) {
-            this.step = step;
-            pass = pipeline.forward(pixels.reshape(1, pixels.size(0), pixels.size(1), pixels.size(2)),
-                    step.transformContext());
+        public INDArray views(INDArray pixels, StepContext step) {
+            pass = pipeline.forward(pixels.reshape(1, pixels.size(0), pixels.size(1), pixels.size(2)), step);
             return pass.output().sub(mean).divi(std);
         }
 
         /** As in the reference, constraints judge the transformed views CLIP saw, before normalization. */
         @Override
-        public Backward backward(INDArray viewGradient, MapVariables variables, double scale) {
+        public Backward backward(INDArray viewGradient, StepContext step, double scale) {
             INDArray gradient = viewGradient.div(std);
             double loss = 0;
             for (Bound c : constraints) {
-                if (!c.spec().window().contains(step.time())) continue;
-                Loss l = c.constraint().loss(pass.output(), step.transformContext())
-                        .scaled(scale * c.spec().weight().value(variables));
+                if (!c.spec().window().contains(step.step().time())) continue;
+                Loss l = c.constraint().loss(pass.output(), step)
+                        .scaled(scale * c.spec().weight().value(step.step()));
                 loss += l.value();
                 gradient.addi(l.gradient());
             }

@@ -9,6 +9,6 @@ public record Add(VectorParam color) implements PixelTransform {
 
     @Override
     public Stage stage(Size input) {
-        return (x, ctx) -> new Pass(x.add(Channels.of(color.values(ctx.state(), 3), x.dataType())), g -> g);
+        return (x, ctx) -> new Pass(x.add(Channels.of(color.values(ctx.step(), 3), x.dataType())), g -> g);
     }
 }

@@ -11,7 +11,7 @@ public record Blur(VectorParam kernelSize, VectorParam sigma) implements PixelTr
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            SeparableMap blur = GaussianBlur.map(input, kernelSize, sigma, ctx.state());
+            SeparableMap blur = GaussianBlur.map(input, kernelSize, sigma, ctx.step());
             return new Pass(blur.apply(x), g -> blur.transpose().apply(g));
         };
     }

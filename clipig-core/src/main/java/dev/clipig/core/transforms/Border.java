@@ -20,7 +20,7 @@ public record Border(int x, int y, VectorParam color) implements PixelTransform 
         INDArray mask = interior(input, x, y);
         return (images, ctx) -> {
             INDArray inside = mask.castTo(images.dataType());
-            INDArray paint = Channels.of(color.values(ctx.state(), 3), images.dataType()).mul(inside.rsub(1));
+            INDArray paint = Channels.of(color.values(ctx.step(), 3), images.dataType()).mul(inside.rsub(1));
             return new Pass(images.mul(inside).addi(paint), g -> g.mul(inside));
         };
     }

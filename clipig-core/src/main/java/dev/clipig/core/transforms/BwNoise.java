@@ -9,7 +9,7 @@ public record BwNoise(ScalarParam std) implements PixelTransform, RandomTransfor
     public Stage stage(Size input) {
         return (x, ctx) -> {
             INDArray noise = ctx.normal(x.dataType(), x.size(0), 1, input.height(), input.width())
-                    .muli(std.value(ctx.state()));
+                    .muli(std.value(ctx.step()));
             return new Pass(x.add(noise), g -> g);
         };
     }

@@ -15,7 +15,7 @@ public record Clamp(ScalarParam min, ScalarParam max) implements PixelTransform 
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            INDArray y = clamp(x, min.value(ctx.state()), max.value(ctx.state()));
+            INDArray y = clamp(x, min.value(ctx.step()), max.value(ctx.step()));
             INDArray passes = y.eq(x).castTo(x.dataType());
             return new Pass(y, g -> g.mul(passes));
         };

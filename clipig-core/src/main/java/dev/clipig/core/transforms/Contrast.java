@@ -11,7 +11,7 @@ public record Contrast(ScalarParam factor) implements PixelTransform {
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            double f = factor.value(ctx.state());
+            double f = factor.value(ctx.step());
             INDArray blend = x.mul(f).addi(Channels.luma(x).mean(true, 2, 3).muli(1 - f));
             Pass clamp = Clamp.UNIT.stage(input).forward(blend, ctx);
             return new Pass(clamp.output(), g -> {

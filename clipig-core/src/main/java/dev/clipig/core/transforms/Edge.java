@@ -14,8 +14,8 @@ public record Edge(VectorParam kernelSize, VectorParam sigma, VectorParam amount
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            SeparableMap blur = GaussianBlur.map(input, kernelSize, sigma, ctx.state());
-            INDArray gain = Channels.of(amount.values(ctx.state(), 3), x.dataType());
+            SeparableMap blur = GaussianBlur.map(input, kernelSize, sigma, ctx.step());
+            INDArray gain = Channels.of(amount.values(ctx.step(), 3), x.dataType());
             Pass clamp = Clamp.UNIT.stage(input).forward(x.sub(blur.apply(x)).muli(gain), ctx);
             return new Pass(clamp.output(), g -> {
                 INDArray gEdge = clamp.backward(g).muli(gain);

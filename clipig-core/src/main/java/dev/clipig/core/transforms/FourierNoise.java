@@ -20,7 +20,7 @@ public record FourierNoise(VectorParam std) implements PixelTransform, RandomTra
         double n = input.pixels();
         double scale = 15.0 * Math.sqrt(2 * (n - 1)) / n;
         return (x, ctx) -> {
-            double[] s = std.values(ctx.state(), 3);
+            double[] s = std.values(ctx.step(), 3);
             for (int c = 0; c < 3; c++) s[c] *= scale;
             INDArray noisy = ctx.normal(x.dataType(), x.shape()).muli(Channels.of(s, x.dataType())).addi(x);
             return new Pass(noisy, g -> g);

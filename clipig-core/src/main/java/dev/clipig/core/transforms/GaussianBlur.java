@@ -25,8 +25,8 @@ public final class GaussianBlur {
     }
 
     /** The blur of an image from the per-step values of a kernel size and an optional sigma. */
-    public static SeparableMap map(Size image, VectorParam kernel, VectorParam sigma, StepState state) {
-        return map(image, kernel.values(state, 2), sigma == null ? null : sigma.values(state, 2));
+    public static SeparableMap map(Size image, VectorParam kernel, VectorParam sigma, Step step) {
+        return map(image, kernel.values(step, 2), sigma == null ? null : sigma.values(step, 2));
     }
 
     static int oddSize(double k) {

@@ -10,7 +10,7 @@ public record Mean(VectorParam mean) implements PixelTransform {
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> new Pass(
-                x.sub(x.mean(true, 2, 3)).addi(Channels.of(mean.values(ctx.state(), 3), x.dataType())),
+                x.sub(x.mean(true, 2, 3)).addi(Channels.of(mean.values(ctx.step(), 3), x.dataType())),
                 g -> g.sub(g.mean(true, 2, 3)));
     }
 }

@@ -12,7 +12,7 @@ public record Mul(VectorParam color) implements PixelTransform {
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            INDArray factor = Channels.of(color.values(ctx.state(), 3), x.dataType());
+            INDArray factor = Channels.of(color.values(ctx.step(), 3), x.dataType());
             return new Pass(x.mul(factor), g -> g.mul(factor));
         };
     }

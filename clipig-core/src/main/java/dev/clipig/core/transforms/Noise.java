@@ -13,7 +13,7 @@ public record Noise(VectorParam std) implements PixelTransform, RandomTransform 
     public Stage stage(Size input) {
         return (x, ctx) -> {
             INDArray noisy = ctx.normal(x.dataType(), x.shape())
-                    .muli(Channels.of(std.values(ctx.state(), 3), x.dataType())).addi(x);
+                    .muli(Channels.of(std.values(ctx.step(), 3), x.dataType())).addi(x);
             return new Pass(noisy, g -> g);
         };
     }

@@ -25,7 +25,7 @@ public record Pad(int x, int y, Mode mode, VectorParam color) implements Geometr
     @Override
     public Warp warp(Size input, StepContext ctx) {
         Boundary boundary = switch (mode) {
-            case FILL -> Boundary.fill(color.values(ctx.state(), 3));
+            case FILL -> Boundary.fill(color.values(ctx.step(), 3));
             case EDGE -> Boundary.EDGE;
             case WRAP -> Boundary.WRAP;
         };

@@ -17,7 +17,7 @@ public record Quantize(VectorParam step) implements PixelTransform {
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            INDArray s = Channels.of(step.values(ctx.state(), 3), x.dataType());
+            INDArray s = Channels.of(step.values(ctx.step(), 3), x.dataType());
             return new Pass(Transforms.floor(x.div(s), false).muli(s), g -> Nd4j.zerosLike(g));
         };
     }

@@ -13,7 +13,7 @@ public record RandomRotate(ScalarParam degreeMin, ScalarParam degreeMax,
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        StepState s = ctx.state();
+        Step s = ctx.step();
         double angle = ctx.uniform(degreeMin.value(s), degreeMax.value(s));
         double lo = centerMin.value(s), hi = centerMax.value(s);
         double cx = ctx.uniform(lo, hi), cy = ctx.uniform(lo, hi);

@@ -8,7 +8,7 @@ public record RandomScale(ScalarParam min, ScalarParam max) implements RandomWar
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        double factor = ctx.uniform(min.value(ctx.state()), max.value(ctx.state()));
+        double factor = ctx.uniform(min.value(ctx.step()), max.value(ctx.step()));
         if (!(factor > 0)) throw new IllegalArgumentException("random_scale needs positive factors, drew " + factor);
         double inverse = 1.0 / factor;
         return new Warp(Affine.scale(inverse, inverse, input.width() / 2.0, input.height() / 2.0),

@@ -11,7 +11,7 @@ public record RandomShift(ScalarParam minX, ScalarParam maxX, ScalarParam minY, 
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        StepState s = ctx.state();
+        Step s = ctx.step();
         double x = ctx.uniform(minX.value(s), maxX.value(s));
         double y = ctx.uniform(minY.value(s), maxY.value(s));
         return Shift.shift(x, y, input);

@@ -8,7 +8,7 @@ public record RandomTranslate(ScalarParam x, ScalarParam y) implements RandomWar
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        double maxX = x.value(ctx.state()) * input.width(), maxY = y.value(ctx.state()) * input.height();
+        double maxX = x.value(ctx.step()) * input.width(), maxY = y.value(ctx.step()) * input.height();
         long dx = Math.round(ctx.uniform(-maxX, maxX)), dy = Math.round(ctx.uniform(-maxY, maxY));
         return new Warp(Affine.translate(-dx, -dy), input, Boundary.BLACK);
     }

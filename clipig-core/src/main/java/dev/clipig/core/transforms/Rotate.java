@@ -21,8 +21,8 @@ public record Rotate(ScalarParam degree, VectorParam center) implements Geometri
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        double[] c = center.values(ctx.state(), 2);
-        return rotation(degree.value(ctx.state()), c[0], c[1], input);
+        double[] c = center.values(ctx.step(), 2);
+        return rotation(degree.value(ctx.step()), c[0], c[1], input);
     }
 
     static Warp rotation(double degrees, double centerX, double centerY, Size input) {

@@ -12,7 +12,7 @@ public record Saturation(ScalarParam factor) implements PixelTransform {
     @Override
     public Stage stage(Size input) {
         return (x, ctx) -> {
-            double f = factor.value(ctx.state());
+            double f = factor.value(ctx.step());
             INDArray blend = x.mul(f).addi(Channels.luma(x).muli(1 - f));
             Pass clamp = Clamp.UNIT.stage(input).forward(blend, ctx);
             return new Pass(clamp.output(), g -> {

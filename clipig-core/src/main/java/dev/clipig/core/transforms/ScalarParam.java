@@ -7,9 +7,9 @@ package dev.clipig.core.transforms;
 @FunctionalInterface
 public interface ScalarParam {
 
-    double value(StepState state);
+    double value(Step step);
 
     static ScalarParam of(double constant) {
-        return state -> constant;
+        return step -> constant;
     }
 }

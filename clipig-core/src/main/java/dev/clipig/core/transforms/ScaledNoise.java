@@ -17,7 +17,7 @@ public record ScaledNoise(VectorParam std, Size resolution) implements PixelTran
         SeparableMap upscale = Resampling.map(resolution, input, Interpolation.LINEAR);
         return (x, ctx) -> {
             INDArray coarse = ctx.normal(x.dataType(), x.size(0), 3, resolution.height(), resolution.width());
-            INDArray noise = upscale.apply(coarse).muli(Channels.of(std.values(ctx.state(), 3), x.dataType()));
+            INDArray noise = upscale.apply(coarse).muli(Channels.of(std.values(ctx.step(), 3), x.dataType()));
             return new Pass(x.add(noise), g -> g);
         };
     }

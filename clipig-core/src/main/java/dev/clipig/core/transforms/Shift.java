@@ -13,7 +13,7 @@ public record Shift(ScalarParam x, ScalarParam y) implements GeometricTransform 
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        return shift(x.value(ctx.state()), y.value(ctx.state()), input);
+        return shift(x.value(ctx.step()), y.value(ctx.step()), input);
     }
 
     static Warp shift(double x, double y, Size input) {

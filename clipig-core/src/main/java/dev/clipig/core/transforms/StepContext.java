@@ -6,10 +6,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * What a transform may read in one step: the step's state and the run's random source. All
- * randomness of a run flows from this one seeded generator, so a seed reproduces a run.
+ * What a transform may read in one step: the step and the run's random source. All randomness of a
+ * run flows from this one seeded generator, so a seed reproduces a run.
  */
-public record StepContext(StepState state, SplittableRandom random) {
+public record StepContext(Step step, SplittableRandom random) {
+
+    /** The same step and random source, seen by a target with this mean similarity. */
+    public StepContext withSimilarity(double similarity) {
+        return new StepContext(step.withSimilarity(similarity), random);
+    }
 
     public double uniform(double from, double to) {
         return from == to ? from : from + (to - from) * random.nextDouble();

@@ -37,11 +37,11 @@ public record VectorParam(List<ScalarParam> components) {
     }
 
     /** The {@code length} values of this step; a single value is repeated. */
-    public double[] values(StepState state, int length) {
+    public double[] values(Step step, int length) {
         require(length, "this parameter");
         double[] values = new double[length];
         for (int i = 0; i < length; i++) {
-            values[i] = components.get(size() == 1 ? 0 : i).value(state);
+            values[i] = components.get(size() == 1 ? 0 : i).value(step);
         }
         return values;
     }

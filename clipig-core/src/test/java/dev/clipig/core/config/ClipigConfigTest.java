@@ -85,7 +85,7 @@ class ClipigConfigTest {
         assertArrayEquals(new int[] {16, 16}, c.resolution().intValues(time(2.0 / 16)));
         assertArrayEquals(new int[] {224, 224}, c.resolution().intValues(time(0.5)));
         assertArrayEquals(new int[] {8, 8},
-                c.resolution().intValues(Variables.builder().time(new TrainingTime(0, c.epochs())).build()));
+                c.resolution().intValues(new TrainingTime(0, c.epochs())));
         assertEquals(List.of(0.3, 0.3, 0.3), c.init().mean());
         assertEquals(Optional.empty(), c.init().resolution());
 
@@ -175,7 +175,7 @@ class ClipigConfigTest {
         assertFalse(t.window().contains(new TrainingTime(60, 100)));
         assertEquals(SelectMode.MIX, t.select());
         assertEquals(LossFunction.L2, t.features().get(0).loss());
-        assertEquals(0.25, t.features().get(0).weight().value(Variables.builder().similarity(75).build()), 1e-12);
+        assertEquals(0.25, t.features().get(0).weight().value(Variables.builder().set("similarity", 75).build()), 1e-12);
         assertArrayEquals(new double[] {0, 1, 0, 0.5}, t.transforms().get(0).param("offset").values(NONE));
         assertArrayEquals(new int[] {112, 56}, t.transforms().get(1).param("size").intValues(NONE));
         assertArrayEquals(new int[] {4, 2}, t.transforms().get(2).param("size").intValues(NONE));

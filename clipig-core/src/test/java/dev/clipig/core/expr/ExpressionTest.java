@@ -5,6 +5,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.clipig.core.transforms.Size;
+import dev.clipig.core.transforms.Step;
 import java.util.List;
 import java.util.Set;
 
@@ -119,7 +121,7 @@ class ExpressionTest {
         Expression e = Expression.parse("{0: 8, 1: 8, 2: 16, 3: 32, 4: 64, 5: 128}.get(int(t*16), 224)");
         int previous = 0;
         for (int epoch = 0; epoch < 300; epoch++) {
-            int size = e.evaluate(Variables.builder().time(new TrainingTime(epoch, 300)).build()).asInt();
+            int size = e.evaluate(new TrainingTime(epoch, 300)).asInt();
             assertTrue(size >= previous && Set.of(8, 16, 32, 64, 128, 224).contains(size), "epoch " + epoch);
             previous = size;
         }
@@ -147,8 +149,7 @@ class ExpressionTest {
 
     @Test
     void trainingTimeVariables() {
-        MapVariables vars = Variables.builder().time(new TrainingTime(3, 7)).resolution(64, 48).learnrate(2.0, 0.5)
-                .similarity(30.0).build();
+        Step vars = new Step(new TrainingTime(3, 7), new Size(64, 48), 2.0, 0.5, 30.0);
         assertEquals(0.5, Expression.parse("t").evaluate(vars).asDouble());
         assertEquals(0.25, Expression.parse("t2").evaluate(vars).asDouble());
         assertEquals(0.125, Expression.parse("ti3").evaluate(vars).asDouble());
@@ -156,7 +157,7 @@ class ExpressionTest {
         assertEquals(112, Expression.parse("res[0] + height").evaluate(vars).asInt());
         assertEquals(1.0, Expression.parse("lr * lrs").evaluate(vars).asDouble());
         assertEquals(30.0, Expression.parse("sim").evaluate(vars).asDouble());
-        Variables perFeature = vars.toBuilder().similarity(12.5).build();
+        Variables perFeature = vars.withSimilarity(12.5);
         assertEquals(12.5, Expression.parse("similarity").evaluate(perFeature).asDouble());
         assertEquals(3, Expression.parse("epoch").evaluate(perFeature).asInt());
     }

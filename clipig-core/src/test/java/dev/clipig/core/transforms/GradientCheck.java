@@ -22,7 +22,7 @@ public final class GradientCheck {
     }
 
     public static StepContext context(long seed, Size resolution) {
-        return new StepContext(StepState.start(10, resolution), new SplittableRandom(seed));
+        return new StepContext(Step.start(10, resolution), new SplittableRandom(seed));
     }
 
     /** Uniform values in {@code [lo, hi]}, in double precision. */

@@ -37,11 +37,11 @@ public final class TransformBenchmark {
         INDArray pixels = Nd4j.rand(DataType.FLOAT, 1, 3, size.height(), size.width());
         INDArray grad = Nd4j.rand(DataType.FLOAT, 10, 3, size.height(), size.width());
         SplittableRandom random = new SplittableRandom(1);
-        StepState state = StepState.start(steps, size);
+        Step step = Step.start(steps, size);
         double[] forward = new double[steps], backward = new double[steps];
         for (int i = 0; i < steps; i++) {
             long t0 = System.nanoTime();
-            Pass pass = pipeline.forward(pixels, new StepContext(state, random));
+            Pass pass = pipeline.forward(pixels, new StepContext(step, random));
             long t1 = System.nanoTime();
             pass.backward(grad);
             long t2 = System.nanoTime();
