@@ -6,8 +6,9 @@ import dev.clipig.clip.nn.Workspaces;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.SnapshotInterval;
-import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.expr.TrainingTime;
+import dev.clipig.core.plan.RunPlan;
+import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
@@ -69,10 +70,8 @@ public final class Renderer {
     public RenderResult run() {
         long started = System.nanoTime();
         int epochs = config.epochs();
-        List<TargetRun> targets = new ArrayList<>();
-        for (TargetSpec spec : config.targets()) {
-            if (spec.active()) targets.add(new TargetRun(spec, model));
-        }
+        RunPlan plan = RunPlan.of(config.targets(), model);
+        List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, model)).toList();
         Checkpoint checkpoint = Checkpoint.beside(output);
         Checkpoint.State restored = resume && Files.exists(checkpoint.path()) ? checkpoint.read(seed, epochs) : null;
         ImageState image = restored != null ? Checkpoint.restore(restored, config.optimizer(), config.interpolation())
@@ -80,6 +79,8 @@ public final class Renderer {
         int first = restored != null ? restored.nextEpoch() : config.startEpoch();
         SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);
         StepReport last = null;
+        Size planned = null;
+        List<ViewPlan> views = List.of();
         for (int epoch = first; epoch < epochs; epoch++) {
             TrainingTime time = new TrainingTime(epoch, epochs);
             Size resolution = resolution(time);
@@ -89,9 +90,14 @@ public final class Renderer {
             double learnrate = image.optimizer().baseLearnrate() * learnrateScale * config.learnrate().value(at);
             StepContext step = new StepContext(at.withLearnrate(learnrate, learnrateScale),
                     new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch));
+            if (!resolution.equals(planned)) {
+                views = plan.views(resolution, step.step());
+                planned = resolution;
+            }
 
             List<double[]> similarities = new ArrayList<>();
-            double loss = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, step, similarities));
+            List<ViewPlan> stepViews = views;
+            double loss = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, stepViews, step, similarities));
 
             double seconds = (System.nanoTime() - started) / 1e9;
             if (snapshots.due(epoch, epochs, seconds)) {
@@ -112,13 +118,15 @@ public final class Renderer {
      * update. Its temporaries live in a workspace reused from step to step, so that memory stays flat
      * over a long run instead of waiting for the garbage collector; returns the loss.
      */
-    private double train(ImageState image, List<TargetRun> targets, StepContext step, List<double[]> similarities) {
+    private double train(ImageState image, List<TargetRun> targets, List<ViewPlan> views, StepContext step,
+                         List<double[]> similarities) {
         postprocess(image.pixels(), step);
         double loss = 0;
         INDArray gradient = image.pixels().ulike().assign(0);
-        for (TargetRun target : targets) {
+        for (int i = 0; i < targets.size(); i++) {
+            TargetRun target = targets.get(i);
             if (!target.spec().window().contains(step.step().time())) continue;
-            TargetRun.Result r = target.step(image.pixels(), step);
+            TargetRun.Result r = target.step(views.get(i), image.pixels(), step);
             loss += r.loss();
             gradient.addi(r.pixelGradient());
             similarities.add(r.similarities());

@@ -1,4 +1,4 @@
-package dev.clipig.core.render;
+package dev.clipig.core.plan;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.image.ClipPreprocessor;

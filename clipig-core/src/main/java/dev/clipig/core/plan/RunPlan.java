@@ -1,0 +1,53 @@
+package dev.clipig.core.plan;
+
+import dev.clipig.clip.ClipModel;
+import dev.clipig.core.config.FeatureSpec;
+import dev.clipig.core.config.TargetSpec;
+import dev.clipig.core.transforms.Size;
+import dev.clipig.core.transforms.Step;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * What a config asks CLIP for, prepared before the first step: the active targets with their
+ * features encoded once; at each training resolution, their views.
+ */
+public record RunPlan(List<TargetPlan> targets, int modelResolution) {
+
+    public RunPlan {
+        targets = List.copyOf(targets);
+    }
+
+    /** Encodes each active target's texts and images; an unreadable image is a one-line error naming it. */
+    public static RunPlan of(List<TargetSpec> specs, ClipModel model) {
+        List<TargetPlan> targets = new ArrayList<>();
+        for (TargetSpec spec : specs) {
+            if (spec.active()) targets.add(new TargetPlan(spec, features(spec.features(), model)));
+        }
+        return new RunPlan(targets, model.imageResolution());
+    }
+
+    /**
+     * Each target's views at a new training resolution, in the order of {@link #targets}.
+     *
+     * @param atBuild the step at which the run reaches that resolution, for size parameters
+     */
+    public List<ViewPlan> views(Size image, Step atBuild) {
+        return targets.stream().map(t -> ViewPlan.of(t.spec(), image, modelResolution, atBuild)).toList();
+    }
+
+    /** The features of each text (or image) of a target, [F, embed]. */
+    private static INDArray features(List<FeatureSpec> features, ClipModel model) {
+        List<INDArray> rows = new ArrayList<>();
+        for (FeatureSpec f : features) {
+            if (f.text().isPresent()) {
+                rows.add(model.encodeTexts(List.of(f.text().get())));
+            } else {
+                rows.add(FeatureImages.encode(f.image().orElseThrow(), model));
+            }
+        }
+        return Nd4j.vstack(rows.toArray(INDArray[]::new));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.clipig.core.plan;
+
+import dev.clipig.core.config.TargetSpec;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One active target, ready to train: its config and CLIP's features of its texts and images.
+ *
+ * @param features [F, embed], one row per feature of the spec
+ */
+public record TargetPlan(TargetSpec spec, INDArray features) {
+}
