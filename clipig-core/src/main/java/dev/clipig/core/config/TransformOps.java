@@ -7,33 +7,7 @@ import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
 import static dev.clipig.core.config.ValueCheck.ODD_POSITIVE;
 import static dev.clipig.core.config.ValueCheck.POSITIVE;
 
-import dev.clipig.core.transforms.Add;
-import dev.clipig.core.transforms.Blur;
-import dev.clipig.core.transforms.Border;
-import dev.clipig.core.transforms.BwNoise;
-import dev.clipig.core.transforms.CenterCrop;
-import dev.clipig.core.transforms.Clamp;
-import dev.clipig.core.transforms.Contrast;
-import dev.clipig.core.transforms.Crop;
-import dev.clipig.core.transforms.Edge;
-import dev.clipig.core.transforms.FourierNoise;
-import dev.clipig.core.transforms.Mean;
-import dev.clipig.core.transforms.Mul;
-import dev.clipig.core.transforms.Noise;
-import dev.clipig.core.transforms.Pad;
-import dev.clipig.core.transforms.Quantize;
-import dev.clipig.core.transforms.RandomCrop;
-import dev.clipig.core.transforms.RandomRotate;
-import dev.clipig.core.transforms.RandomScale;
-import dev.clipig.core.transforms.RandomShift;
-import dev.clipig.core.transforms.RandomTranslate;
-import dev.clipig.core.transforms.Repeat;
-import dev.clipig.core.transforms.Resize;
-import dev.clipig.core.transforms.Rotate;
-import dev.clipig.core.transforms.Saturation;
-import dev.clipig.core.transforms.ScaledNoise;
-import dev.clipig.core.transforms.Shift;
-import dev.clipig.core.transforms.Transform;
+import dev.clipig.core.transforms.*;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +19,7 @@ import java.util.function.Function;
 /**
  * Every transform a config may name, one line each: name, class, factory and parameters. Transforms
  * shape the image before CLIP sees it; those that keep the resolution also serve as post-processing.
- * Adding a transform is its class plus one line here.
+ * Adding a transform is its class plus one line here (the transforms package is imported whole for that).
  */
 public final class TransformOps {
 
