@@ -57,6 +57,7 @@ public final class TransformOps {
                 text("mode", "fill", "fill", "edge", "wrap"));
         keeping("quantize", Quantize.class, a -> new Quantize(a.vector("step")), floats("step", 3).checked(NON_NEGATIVE));
         resizing("random_crop", RandomCrop.class, a -> new RandomCrop(a.size("size")), ints("size", 2).checked(POSITIVE));
+        keeping("random_hflip", RandomHFlip.class, a -> new RandomHFlip(a.scalar("p")), floats("p").withDefault(0.5).checked(NON_NEGATIVE));
         keeping("random_rotate", RandomRotate.class, a -> new RandomRotate(a.scalar("degree", 0),
                 a.scalar("degree", 1), a.scalar("center", 0), a.scalar("center", 1)), floats("degree", 2), center);
         keeping("random_scale", RandomScale.class, a -> new RandomScale(a.scalar("scale", 0), a.scalar("scale", 1)),

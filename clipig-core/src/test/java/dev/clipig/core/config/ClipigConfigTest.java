@@ -250,8 +250,8 @@ class ClipigConfigTest {
                 "targets:\n  - features:\n      - weight: 2\n");
         assertMessage("bad.yaml:2: postproc[0].resize: 'resize' changes the resolution and cannot post-process;"
                         + " use one of add, blur, border, bwnoise, clamp, contrast, edge, fnoise, mean, mul, noise,"
-                        + " quantize, random_rotate, random_scale, random_shift, random_translate, rnoise, rotate,"
-                        + " saturation, shift",
+                        + " quantize, random_hflip, random_rotate, random_scale, random_shift, random_translate, rnoise,"
+                        + " rotate, saturation, shift",
                 "postproc:\n  - resize: 10\n");
         assertMessage("bad.yaml:2: epochs: duplicate key 'epochs' (first at line 1)", "epochs: 1\nepochs: 2\n");
     }
@@ -315,10 +315,11 @@ class ClipigConfigTest {
 
     @Test
     void everyTransformAndConstraintOfTheReferenceIsKnown() {
+        // The reference's transforms, and random_hflip, which is this project's addition.
         assertEquals(Set.of("add", "blur", "border", "bwnoise", "center_crop", "clamp", "contrast", "crop", "edge",
                 "fnoise", "mean", "mul", "noise", "pad", "quantize", "random_crop", "random_rotate", "random_scale",
-                "random_shift", "random_translate", "repeat", "resize", "rnoise", "rotate", "saturation", "shift"),
-                TransformOps.names());
+                "random_shift", "random_translate", "repeat", "resize", "rnoise", "rotate", "saturation", "shift",
+                "random_hflip"), TransformOps.names());
         assertEquals(Set.of("blur", "border", "contrast", "edge_mean", "mean", "noise", "normalize", "saturation",
                 "std"), ConstraintOps.names());
         ClipigConfig c = ClipigConfig.parse(String.join("\n",

@@ -165,6 +165,26 @@ class PixelTransformsTest {
     }
 
     @Test
+    void randomHFlipMirrorsTheImagesItDraws() {
+        INDArray always = run(new RandomHFlip(ScalarParam.of(1)), x);
+        INDArray never = run(new RandomHFlip(ScalarParam.of(0)), x);
+        for (int b = 0; b < 2; b++) {
+            for (int c = 0; c < 3; c++) {
+                for (int col = 0; col < 6; col++) {
+                    assertClose(x.getDouble(b, c, 3, col), always.getDouble(b, c, 3, 5 - col));
+                }
+            }
+        }
+        assertTrue(never.equalsWithEps(x, 0));
+        INDArray copies = uniform(2, 0, 1, 1, 3, 5, 6).repeat(0, 40);
+        INDArray half = run(new RandomHFlip(ScalarParam.of(0.5)), copies);
+        long flipped = java.util.stream.IntStream.range(0, 40)
+                .filter(b -> half.getDouble(b, 0, 0, 0) == copies.getDouble(0, 0, 0, 5)).count();
+        assertTrue(flipped > 10 && flipped < 30, flipped + " of 40 images flipped at probability 0.5");
+        assertGradient(new RandomHFlip(ScalarParam.of(0.5)).stage(SIZE), uniform(3, 0, 1, 8, 3, 5, 6), SIZE);
+    }
+
+    @Test
     void gradientsMatchFiniteDifferences() {
         PixelTransform[] transforms = {
                 new Add(VectorParam.of(0.1, -0.2, 0.3)),
@@ -181,6 +201,7 @@ class PixelTransformsTest {
                 new FourierNoise(VectorParam.of(0.1)),
                 new Blur(VectorParam.of(3, 5), VectorParam.of(0.8, 1.3)),
                 new Edge(VectorParam.of(3), null, VectorParam.of(3)),
+                new RandomHFlip(ScalarParam.of(0.5)),
         };
         for (PixelTransform t : transforms) assertGradient(t.stage(SIZE), x, SIZE);
     }
