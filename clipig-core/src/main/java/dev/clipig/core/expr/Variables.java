@@ -17,6 +17,22 @@ public interface Variables {
         return new SplittableRandom(0);
     }
 
+    /** These variables, with the random functions drawing from {@code source}. */
+    default Variables drawingFrom(RandomGenerator source) {
+        Variables variables = this;
+        return new Variables() {
+            @Override
+            public Optional<Value> lookup(String name) {
+                return variables.lookup(name);
+            }
+
+            @Override
+            public RandomGenerator random() {
+                return source;
+            }
+        };
+    }
+
     static Variables empty() {
         return MapVariables.EMPTY;
     }

@@ -83,9 +83,10 @@ public final class Renderer {
         List<ViewPlan> views = List.of();
         for (int epoch = first; epoch < epochs; epoch++) {
             TrainingTime time = new TrainingTime(epoch, epochs);
-            Size resolution = resolution(time);
+            SplittableRandom draws = expressionRandom(epoch);
+            Size resolution = resolution(time, draws);
             image.resizeTo(resolution);
-            Step at = Step.at(time, resolution);
+            Step at = Step.at(time, resolution, draws);
             double learnrateScale = config.learnrateScale().value(at);
             double learnrate = image.optimizer().baseLearnrate() * learnrateScale * config.learnrate().value(at);
             StepContext step = new StepContext(at.withLearnrate(learnrate, learnrateScale),
@@ -136,13 +137,23 @@ public final class Renderer {
     }
 
     private ImageState initialImage(int epochs) {
-        return ImageState.initial(config.init(), resolution(new TrainingTime(config.startEpoch(), epochs)),
+        int first = config.startEpoch();
+        return ImageState.initial(config.init(), resolution(new TrainingTime(first, epochs), expressionRandom(first)),
                 config.optimizer(), config.interpolation(), new SplittableRandom(seed));
     }
 
+    /**
+     * What the expressions' random functions draw from in an epoch: seeded by the run's seed and the
+     * epoch, so that a resumed run draws what it would have, and apart from the transforms' source,
+     * so that a random expression leaves the transforms' draws as they were.
+     */
+    private SplittableRandom expressionRandom(int epoch) {
+        return new SplittableRandom(~(seed * 0x9E3779B97F4A7C15L + epoch));
+    }
+
     /** The training resolution at this time; one number means a square. */
-    private Size resolution(TrainingTime time) {
-        int[] r = config.resolution().intValues(time);
+    private Size resolution(TrainingTime time, SplittableRandom draws) {
+        int[] r = config.resolution().intValues(time.drawingFrom(draws));
         return r.length == 1 ? Size.square(r[0]) : new Size(r[0], r[1]);
     }
 

@@ -9,6 +9,7 @@ import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Step;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,7 +150,7 @@ class ExpressionTest {
 
     @Test
     void trainingTimeVariables() {
-        Step vars = new Step(new TrainingTime(3, 7), new Size(64, 48), 2.0, 0.5, 30.0);
+        Step vars = new Step(new TrainingTime(3, 7), new Size(64, 48), 2.0, 0.5, 30.0, new SplittableRandom(0));
         assertEquals(0.5, Expression.parse("t").evaluate(vars).asDouble());
         assertEquals(0.25, Expression.parse("t2").evaluate(vars).asDouble());
         assertEquals(0.125, Expression.parse("ti3").evaluate(vars).asDouble());

@@ -2,6 +2,7 @@ package dev.clipig.core.render;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,11 @@ class RendererTest {
 
     /** A small run: 64 px, mild augmentation, so that a few dozen steps move the similarity. */
     private static ClipigConfig small(int epochs) {
-        return ClipigConfig.parse("""
+        return ClipigConfig.parse(smallYaml(epochs), "small.yaml");
+    }
+
+    private static String smallYaml(int epochs) {
+        return """
                 epochs: %d
                 resolution: 64
                 optimizer: rmsprob
@@ -47,7 +53,7 @@ class RendererTest {
                     transforms:
                       - random_shift: -2 2
                       - noise: 0.02
-                """.formatted(epochs), "small.yaml");
+                """.formatted(epochs);
     }
 
     private List<StepReport> run(ClipigConfig config, long seed, Path output, boolean resume) {
@@ -88,6 +94,27 @@ class RendererTest {
         List<StepReport> rest = run(small(6), 3, output, true);
         assertEquals(4, rest.get(0).epoch(), "continues after the last checkpointed epoch");
         assertEquals(0, straight.sub(rest.get(rest.size() - 1).pixels()).amaxNumber().doubleValue(), 1e-6);
+    }
+
+    /** CLIPig's expressions see Python's random module; here the run's seed and the epoch seed it. */
+    @Test
+    void randomExpressionsDrawEveryEpochFromTheRunsSeed() {
+        ClipigConfig config = ClipigConfig.parse(smallYaml(4).replace("learnrate: 1.0", "learnrate: uniform(0.5, 1.5)"),
+                "random.yaml");
+        List<Double> a = run(config, 5, dir.resolve("a.png"), false).stream().map(StepReport::learnrate).toList();
+        List<Double> b = run(config, 5, dir.resolve("b.png"), false).stream().map(StepReport::learnrate).toList();
+        List<Double> c = run(config, 6, dir.resolve("c.png"), false).stream().map(StepReport::learnrate).toList();
+        assertEquals(a, b);
+        assertNotEquals(a, c);
+        assertEquals(4, Set.copyOf(a).size(), "a new draw every epoch: " + a);
+
+        Path output = dir.resolve("resumed.png");
+        assertThrows(RuntimeException.class, () -> Renderer.builder().config(config).model(model).seed(5)
+                .output(output).listener(step -> {
+                    if (step.epoch() == 1) throw new RuntimeException("killed");
+                }).build().run());
+        List<Double> resumed = run(config, 5, output, true).stream().map(StepReport::learnrate).toList();
+        assertEquals(a.subList(2, 4), resumed, "a resumed run draws what it would have");
     }
 
     @Test
