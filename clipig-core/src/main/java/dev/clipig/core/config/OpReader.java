@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
 /** Reads transforms and constraints against their schemas ({@link TransformOps}, {@link ConstraintOps}). */
@@ -17,12 +18,7 @@ final class OpReader {
 
     /** A {@code transforms} list: each item maps transform names to their values, in file order. */
     static List<TransformSpec> transforms(ConfigNode list) {
-        List<TransformSpec> specs = new ArrayList<>();
-        for (ConfigNode item : list.list()) {
-            item.mapping(TransformOps.names()).forEach((name, value) ->
-                    specs.add(transform(TransformOps.find(name).orElseThrow(), value)));
-        }
-        return specs;
+        return items(list, TransformOps.names(), (name, value) -> transform(TransformOps.find(name).orElseThrow(), value));
     }
 
     /** A transform's value: given directly for a one-parameter transform, else as a mapping. */
@@ -47,10 +43,15 @@ final class OpReader {
 
     /** A {@code constraints} list: each item maps constraint names to their parameter mappings. */
     static List<ConstraintSpec> constraints(ConfigNode list) {
-        List<ConstraintSpec> specs = new ArrayList<>();
+        return items(list, ConstraintOps.names(),
+                (name, value) -> constraint(ConstraintOps.find(name).orElseThrow(), value));
+    }
+
+    /** The ops of a list whose items each map op names to their values, in file order. */
+    private static <S> List<S> items(ConfigNode list, Set<String> names, BiFunction<String, ConfigNode, S> read) {
+        List<S> specs = new ArrayList<>();
         for (ConfigNode item : list.list()) {
-            item.mapping(ConstraintOps.names()).forEach((name, value) ->
-                    specs.add(constraint(ConstraintOps.find(name).orElseThrow(), value)));
+            item.mapping(names).forEach((name, value) -> specs.add(read.apply(name, value)));
         }
         return specs;
     }

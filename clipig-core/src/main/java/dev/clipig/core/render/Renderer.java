@@ -96,16 +96,15 @@ public final class Renderer {
                 planned = resolution;
             }
 
-            List<double[]> similarities = new ArrayList<>();
             List<ViewPlan> stepViews = views;
-            double loss = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, stepViews, step, similarities));
+            Trained trained = Workspaces.reused(STEP_WORKSPACE, () -> train(image, targets, stepViews, step));
 
             double seconds = (System.nanoTime() - started) / 1e9;
             if (snapshots.due(epoch, epochs, seconds)) {
                 PixelImages.writePng(image.pixels(), output);
                 checkpoint.write(image, epoch + 1, seed, epochs);
             }
-            last = new StepReport(epoch, epochs, loss, similarities, learnrate, seconds,
+            last = new StepReport(epoch, epochs, trained.loss(), trained.similarities(), learnrate, seconds,
                     image.pixels().dup());
             for (RenderListener listener : listeners) listener.onStep(last);
         }
@@ -117,12 +116,12 @@ public final class Renderer {
     /**
      * One step on the pixels, in place: post-processing, each target's loss gradient, the optimizer's
      * update. Its temporaries live in a workspace reused from step to step, so that memory stays flat
-     * over a long run instead of waiting for the garbage collector; returns the loss.
+     * over a long run instead of waiting for the garbage collector.
      */
-    private double train(ImageState image, List<TargetRun> targets, List<ViewPlan> views, StepContext step,
-                         List<double[]> similarities) {
+    private Trained train(ImageState image, List<TargetRun> targets, List<ViewPlan> views, StepContext step) {
         postprocess(image.pixels(), step);
         double loss = 0;
+        List<double[]> similarities = new ArrayList<>();
         INDArray gradient = image.pixels().ulike().assign(0);
         for (int i = 0; i < targets.size(); i++) {
             TargetRun target = targets.get(i);
@@ -133,7 +132,11 @@ public final class Renderer {
             similarities.add(r.similarities());
         }
         image.optimizer().step(image.pixels(), gradient, step.step().learnrate());
-        return loss;
+        return new Trained(loss, similarities);
+    }
+
+    /** A step's total loss and, per active target, the mean similarity to each feature. */
+    private record Trained(double loss, List<double[]> similarities) {
     }
 
     private ImageState initialImage(int epochs) {
