@@ -1,5 +1,7 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.ConfigChoice;
+
 import dev.clipig.core.expr.Variables;
 import dev.clipig.core.transforms.ScalarParam;
 import dev.clipig.core.transforms.Size;
@@ -68,6 +70,13 @@ public final class OpArgs {
 
     public String text(String name) {
         return param(name).text();
+    }
+
+    /** The constant of {@code choices} that a text parameter names (its schema lists their spellings). */
+    public <E extends Enum<E> & ConfigChoice> E choice(String name, E[] choices) {
+        String text = text(name);
+        return ConfigChoice.find(choices, text).orElseThrow(() -> new IllegalArgumentException(
+                "'" + op + "' has no " + name + " '" + text + "'"));
     }
 
     private Param param(String name) {

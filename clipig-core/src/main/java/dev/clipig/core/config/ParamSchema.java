@@ -1,5 +1,7 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.ConfigChoice;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.SortedSet;
@@ -42,9 +44,15 @@ public record ParamSchema(String name, Type type, List<Integer> lengths, List<Do
     }
 
     /** A text parameter with a default and its accepted values. */
-    public static ParamSchema text(String name, String defaultValue, String... options) {
+    private static ParamSchema text(String name, String defaultValue, String... options) {
         return new ParamSchema(name, Type.TEXT, List.of(), null, defaultValue, List.of(options), false,
                 ValueCheck.ANY);
+    }
+
+    /** A text parameter that names a constant of {@code defaultValue}'s enum, by default that one. */
+    public static <E extends Enum<E> & ConfigChoice> ParamSchema choice(String name, E defaultValue) {
+        List<String> spellings = ConfigChoice.spellings(defaultValue.getDeclaringClass().getEnumConstants());
+        return text(name, defaultValue.spellings().get(0), spellings.toArray(String[]::new));
     }
 
     public ParamSchema withDefault(double... values) {

@@ -1,8 +1,8 @@
 package dev.clipig.core.config;
 
+import static dev.clipig.core.config.ParamSchema.choice;
 import static dev.clipig.core.config.ParamSchema.floats;
 import static dev.clipig.core.config.ParamSchema.ints;
-import static dev.clipig.core.config.ParamSchema.text;
 import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
 import static dev.clipig.core.config.ValueCheck.ODD_POSITIVE;
 import static dev.clipig.core.config.ValueCheck.POSITIVE;
@@ -10,7 +10,6 @@ import static dev.clipig.core.config.ValueCheck.POSITIVE;
 import dev.clipig.core.transforms.*;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,9 +51,9 @@ public final class TransformOps {
         keeping("mul", Mul.class, a -> new Mul(a.vector("color")), floats("color", 3));
         keeping("noise", Noise.class, a -> new Noise(a.vector("std")), floats("std", 3).checked(NON_NEGATIVE));
         resizing("pad", Pad.class, a -> new Pad(a.pair("size")[0], a.pair("size")[1],
-                        Pad.Mode.valueOf(a.text("mode").toUpperCase(Locale.ROOT)), a.vector("color")),
+                        a.choice("mode", Boundary.Mode.values()), a.vector("color")),
                 ints("size", 2).checked(NON_NEGATIVE), floats("color", 3).withDefault(0, 0, 0),
-                text("mode", "fill", "fill", "edge", "wrap"));
+                choice("mode", Boundary.Mode.FILL));
         keeping("quantize", Quantize.class, a -> new Quantize(a.vector("step")), floats("step", 3).checked(NON_NEGATIVE));
         resizing("random_crop", RandomCrop.class, a -> new RandomCrop(a.size("size")), ints("size", 2).checked(POSITIVE));
         keeping("random_hflip", RandomHFlip.class, a -> new RandomHFlip(a.scalar("p")), floats("p").withDefault(0.5).checked(NON_NEGATIVE));

@@ -1,12 +1,15 @@
 package dev.clipig.core.transforms;
 
+import dev.clipig.core.ConfigChoice;
+
 /**
  * What a sample outside an image's canvas reads: a fill color, the nearest edge pixel, or the
  * pixel from the opposite side.
  */
 public record Boundary(Mode mode, double red, double green, double blue) {
 
-    public enum Mode { FILL, EDGE, WRAP }
+    /** Also the {@code mode} of {@link Pad}, as configs spell it. */
+    public enum Mode implements ConfigChoice { FILL, EDGE, WRAP }
 
     public static final Boundary BLACK = new Boundary(Mode.FILL, 0, 0, 0);
     public static final Boundary EDGE = new Boundary(Mode.EDGE, 0, 0, 0);

@@ -4,16 +4,14 @@ package dev.clipig.core.transforms;
  * Adds {@code x} columns left and right and {@code y} rows top and bottom, filled with a color,
  * the edge pixels, or the opposite side of the image ({@code fill}, {@code edge}, {@code wrap}).
  */
-public record Pad(int x, int y, Mode mode, VectorParam color) implements GeometricTransform {
-
-    public enum Mode { FILL, EDGE, WRAP }
+public record Pad(int x, int y, Boundary.Mode mode, VectorParam color) implements GeometricTransform {
 
     public Pad {
         if (x < 0 || y < 0) throw new IllegalArgumentException("pad size must not be negative, got " + x + ", " + y);
         color.require(3, "pad color");
     }
 
-    public Pad(int x, int y, Mode mode) {
+    public Pad(int x, int y, Boundary.Mode mode) {
         this(x, y, mode, VectorParam.of(0));
     }
 
@@ -24,11 +22,8 @@ public record Pad(int x, int y, Mode mode, VectorParam color) implements Geometr
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        Boundary boundary = switch (mode) {
-            case FILL -> Boundary.fill(color.values(ctx.step(), 3));
-            case EDGE -> Boundary.EDGE;
-            case WRAP -> Boundary.WRAP;
-        };
+        Boundary boundary = mode == Boundary.Mode.FILL ? Boundary.fill(color.values(ctx.step(), 3))
+                : new Boundary(mode, 0, 0, 0);
         return new Warp(Affine.translate(-x, -y), input, boundary);
     }
 }

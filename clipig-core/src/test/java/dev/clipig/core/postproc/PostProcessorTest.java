@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clipig.core.transforms.Blur;
+import dev.clipig.core.transforms.Boundary;
 import dev.clipig.core.transforms.Mean;
 import dev.clipig.core.transforms.Noise;
 import dev.clipig.core.transforms.Pad;
@@ -51,7 +52,7 @@ class PostProcessorTest {
 
     @Test
     void rejectsEffectsThatResize() {
-        PostProcessor pad = new PostProcessor(new Pad(1, 1, Pad.Mode.EDGE));
+        PostProcessor pad = new PostProcessor(new Pad(1, 1, Boundary.Mode.EDGE));
         assertThrows(IllegalArgumentException.class, () -> pad.apply(pixels, context(1, SIZE)));
     }
 }

@@ -41,9 +41,9 @@ class GeometricTransformsTest {
     @Test
     void padsWithEdgeFillOrWrap() {
         Size size = new Size(3, 2);
-        INDArray edge = run(size, new Pad(2, 1, Pad.Mode.EDGE));
-        INDArray fill = run(size, new Pad(2, 1, Pad.Mode.FILL, VectorParam.of(0.25, 0.5, 0.75)));
-        INDArray wrap = run(size, new Pad(2, 1, Pad.Mode.WRAP));
+        INDArray edge = run(size, new Pad(2, 1, Boundary.Mode.EDGE));
+        INDArray fill = run(size, new Pad(2, 1, Boundary.Mode.FILL, VectorParam.of(0.25, 0.5, 0.75)));
+        INDArray wrap = run(size, new Pad(2, 1, Boundary.Mode.WRAP));
         assertEquals(List.of(1L, 3L, 4L, 7L), List.of(1L, 3L, edge.size(2), edge.size(3)));
         for (int c = 0; c < 3; c++) {
             assertEquals(100 * c, at(edge, c, 0, 0), 1e-9);
@@ -155,7 +155,7 @@ class GeometricTransformsTest {
 
     @Test
     void aFusedPadAndCropGivesTheEdge() {
-        INDArray corner = run(new Size(3, 3), new Pad(2, 2, Pad.Mode.EDGE), new Crop(1, 1, 3, 3));
+        INDArray corner = run(new Size(3, 3), new Pad(2, 2, Boundary.Mode.EDGE), new Crop(1, 1, 3, 3));
         assertEquals(0, at(corner, 0, 0, 0), 1e-9);
         assertEquals(0, at(corner, 0, 1, 1), 1e-9);
         assertEquals(11, at(corner, 0, 2, 2), 1e-9);
@@ -166,9 +166,9 @@ class GeometricTransformsTest {
         Size size = new Size(5, 4);
         INDArray x = uniform(3, 0, 1, 1, 3, 4, 5);
         List<List<GeometricTransform>> runs = List.of(
-                List.of(new Pad(2, 1, Pad.Mode.EDGE)),
-                List.of(new Pad(1, 2, Pad.Mode.FILL, VectorParam.of(0.3))),
-                List.of(new Pad(2, 2, Pad.Mode.WRAP)),
+                List.of(new Pad(2, 1, Boundary.Mode.EDGE)),
+                List.of(new Pad(1, 2, Boundary.Mode.FILL, VectorParam.of(0.3))),
+                List.of(new Pad(2, 2, Boundary.Mode.WRAP)),
                 List.of(new Rotate(ScalarParam.of(33), VectorParam.of(0.4, 0.6))),
                 List.of(new RandomRotate(ScalarParam.of(-30), ScalarParam.of(30), ScalarParam.of(0), ScalarParam.of(1))),
                 List.of(new RandomScale(ScalarParam.of(0.7), ScalarParam.of(1.4))),
@@ -180,7 +180,7 @@ class GeometricTransformsTest {
                 List.of(new RandomCrop(new Size(3, 2))),
                 List.of(new Resize(new Size(7, 3))),
                 List.of(new Repeat(2, 2)),
-                List.of(new Resize(new Size(8, 8)), new Pad(2, 2, Pad.Mode.EDGE),
+                List.of(new Resize(new Size(8, 8)), new Pad(2, 2, Boundary.Mode.EDGE),
                         new RandomRotate(ScalarParam.of(-20), ScalarParam.of(20)), new RandomCrop(new Size(6, 6))));
         for (List<GeometricTransform> run : runs) {
             Sampling sampling = new Sampling(run, size);

@@ -19,7 +19,7 @@ public final class TransformBenchmark {
     public static void main(String[] args) {
         Size size = Size.square(224);
         List<Transform> withCrop = List.of(
-                new Pad(32, 32, Pad.Mode.EDGE),
+                new Pad(32, 32, Boundary.Mode.EDGE),
                 new RandomRotate(ScalarParam.of(-30), ScalarParam.of(30), ScalarParam.of(0), ScalarParam.of(1)),
                 new RandomCrop(size),
                 new Mul(VectorParam.of(0.5)),

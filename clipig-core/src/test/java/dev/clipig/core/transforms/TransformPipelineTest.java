@@ -20,7 +20,7 @@ class TransformPipelineTest {
 
     /** The transforms of the first example config, scaled down. */
     private static final List<Transform> METHOD_1 = List.of(
-            new Pad(2, 2, Pad.Mode.EDGE),
+            new Pad(2, 2, Boundary.Mode.EDGE),
             new RandomRotate(ScalarParam.of(-30), ScalarParam.of(30), ScalarParam.of(0), ScalarParam.of(1)),
             new Mul(VectorParam.of(0.5)),
             new Mean(VectorParam.of(0.5)),
