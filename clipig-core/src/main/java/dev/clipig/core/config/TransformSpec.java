@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One configured transform: its schema and a value for every parameter the config gave or that has a
+ * One configured transform: its op and a value for every parameter the config gave or that has a
  * default (parameters that are optional and unset, like blur's {@code sigma}, are absent).
  */
 public record TransformSpec(TransformOp op, Map<String, Param> params, ConfigLocation location) {
