@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,9 +38,11 @@ record Checkpoint(Path path) {
     void write(ImageState image, int nextEpoch, long seed, int epochs) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put(PIXELS, tensor(image.pixels()));
-        image.optimizer().stateArrays().forEach((name, array) -> tensors.put(STATE + name, tensor(array)));
-        Map<String, String> metadata = Map.of("next_epoch", Integer.toString(nextEpoch), "seed", Long.toString(seed),
-                "epochs", Integer.toString(epochs), "optimizer_steps", Long.toString(image.optimizer().steps()));
+        // Sorted, so that the same run writes the same bytes (Map.of iterates in a per-JVM order).
+        new TreeMap<>(image.optimizer().stateArrays()).forEach((name, array) -> tensors.put(STATE + name, tensor(array)));
+        Map<String, String> metadata = new TreeMap<>(Map.of("next_epoch", Integer.toString(nextEpoch),
+                "seed", Long.toString(seed), "epochs", Integer.toString(epochs),
+                "optimizer_steps", Long.toString(image.optimizer().steps())));
         SafetensorsWriter.write(path, tensors, DType.F32, metadata);
     }
 
