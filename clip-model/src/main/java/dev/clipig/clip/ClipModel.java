@@ -2,7 +2,10 @@ package dev.clipig.clip;
 
 import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.nn.Weights;
-import dev.clipig.clip.nn.Workspaces;
+import dev.clipig.clip.runtime.Forward;
+import dev.clipig.clip.runtime.Lanes;
+import dev.clipig.clip.runtime.VectorJacobianProduct;
+import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.clip.text.TextTransformer;
 import dev.clipig.clip.tokenizer.ClipTokenizer;
 import dev.clipig.clip.vision.VisionTransformer;
@@ -28,7 +31,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Thread-safety: the weights are immutable and every pass keeps its activations on its own
  * {@link Tape}, so one model may serve many threads. On the CPU a model splits each image batch
- * across its lanes, one thread per core (see {@code Lanes}), and such passes take turns.
+ * across its lanes, one thread per core (see {@link Lanes}), and such passes take turns.
  * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
  * {@link Workspaces#reused}), else in ordinary garbage-collected memory.
  *
@@ -60,7 +63,7 @@ public final class ClipModel implements AutoCloseable {
      * constants into them in place (see {@link Weights}), so hand each array to one model only.
      */
     public static ClipModel of(ClipHyperParams p, Weights w) {
-        Lanes lanes = new Lanes(NativeThreads.configure());
+        Lanes lanes = Lanes.forThisMachine();
         return new ClipModel(p,
                 VisionTransformer.load(w, p.visionLayers(), p.visionHeads()),
                 TextTransformer.load(w, p.textLayers(), p.textHeads()),
@@ -132,7 +135,11 @@ public final class ClipModel implements AutoCloseable {
      */
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
         visual.checkPixels(pixels);
-        return lanes.vjp(pixels, visual::forward, lossGradient, visual::backward);
+        VectorJacobianProduct vjp = lanes.vjp(pixels, p -> {
+            Tape tape = Tape.recording();
+            return new Forward<>(visual.forward(p, tape), tape);
+        }, lossGradient, visual::backward);
+        return new ImageGradient(vjp.output(), vjp.inputGradient());
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.clipig.clip.nn;
 
+import dev.clipig.clip.runtime.Workspaces;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +29,7 @@ public record Transformer(List<ResidualBlock> blocks) {
             ResidualBlock block = blocks.get(i);
             INDArray input = x;
             int outputs = i == blocks.size() - 1 ? queries : tokens;
-            x = Workspaces.block(tape, () -> block.forward(input, batch, outputs, tape));
+            x = inBlockWorkspace(tape, () -> block.forward(input, batch, outputs, tape));
         }
         return x;
     }
@@ -36,8 +38,17 @@ public record Transformer(List<ResidualBlock> blocks) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             ResidualBlock block = blocks.get(i);
             INDArray gradient = dy;
-            dy = Workspaces.block(tape, () -> block.backward(gradient, batch, tokens, tape));
+            dy = inBlockWorkspace(tape, () -> block.backward(gradient, batch, tokens, tape));
         }
         return dy;
+    }
+
+    /** One block in the block workspace, moving its output and what it saved on the tape out of it. */
+    private static INDArray inBlockWorkspace(Tape tape, Supplier<INDArray> body) {
+        int mark = tape.mark();
+        return Workspaces.block(body, (out, move) -> {
+            tape.replaceSince(mark, move);
+            return move.apply(out);
+        });
     }
 }

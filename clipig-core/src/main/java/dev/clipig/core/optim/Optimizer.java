@@ -1,11 +1,11 @@
 package dev.clipig.core.optim;
 
+import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.core.config.OptimizerKind;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import dev.clipig.clip.nn.Workspaces;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -2,7 +2,7 @@ package dev.clipig.core.render;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.ImageGradient;
-import dev.clipig.clip.nn.Workspaces;
+import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.SnapshotInterval;

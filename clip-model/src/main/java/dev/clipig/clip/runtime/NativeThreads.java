@@ -1,4 +1,4 @@
-package dev.clipig.clip;
+package dev.clipig.clip.runtime;
 
 import org.nd4j.linalg.factory.Nd4j;
 

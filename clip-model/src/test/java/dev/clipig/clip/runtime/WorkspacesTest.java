@@ -1,4 +1,4 @@
-package dev.clipig.clip.nn;
+package dev.clipig.clip.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,10 +1,12 @@
-package dev.clipig.clip;
+package dev.clipig.clip.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.clipig.clip.ClipModel;
+import dev.clipig.clip.RandomWeights;
 import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.vision.VisionTransformer;
 import dev.clipig.weights.ClipHyperParams;
@@ -35,17 +37,20 @@ class LanesTest {
         return vit.forward(pixels.get(NDArrayIndex.interval(from, to)), Tape.inference());
     }
 
-    private ImageGradient vjp(Lanes lanes, UnaryOperator<INDArray> lossGradient) {
-        return lanes.vjp(pixels, vit::forward, lossGradient, vit::backward);
+    private VectorJacobianProduct vjp(Lanes lanes, UnaryOperator<INDArray> lossGradient) {
+        return lanes.vjp(pixels, p -> {
+            Tape tape = Tape.recording();
+            return new Forward<>(vit.forward(p, tape), tape);
+        }, lossGradient, vit::backward);
     }
 
     @Test
     void unevenChunksOnThreeLanesMatchOneLane() {
         Lanes one = new Lanes(1), three = new Lanes(3);
         assertClose(one.map(5, this::encode), three.map(5, this::encode));
-        ImageGradient expected = vjp(one, coupled), actual = vjp(three, coupled);
-        assertClose(expected.features(), actual.features());
-        assertClose(expected.pixelGradient(), actual.pixelGradient());
+        VectorJacobianProduct expected = vjp(one, coupled), actual = vjp(three, coupled);
+        assertClose(expected.output(), actual.output());
+        assertClose(expected.inputGradient(), actual.inputGradient());
     }
 
     @Test
@@ -59,7 +64,7 @@ class LanesTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> vjp(lanes, f -> { throw new IllegalStateException("no loss"); }));
         assertEquals("no loss", e.getMessage());
-        assertClose(vjp(new Lanes(1), coupled).pixelGradient(), vjp(lanes, coupled).pixelGradient());
+        assertClose(vjp(new Lanes(1), coupled).inputGradient(), vjp(lanes, coupled).inputGradient());
     }
 
     @Test
@@ -108,7 +113,7 @@ class LanesTest {
         CountDownLatch inLossGradient = new CountDownLatch(1), release = new CountDownLatch(1);
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
-            Future<ImageGradient> running = callers.submit(() -> vjp(lanes, f -> {
+            Future<VectorJacobianProduct> running = callers.submit(() -> vjp(lanes, f -> {
                 inLossGradient.countDown();
                 try {
                     release.await();
@@ -122,7 +127,7 @@ class LanesTest {
             Thread.sleep(200);
             assertFalse(closing.isDone(), "close did not wait for the pass between its halves");
             release.countDown();
-            assertClose(vjp(new Lanes(1), coupled).pixelGradient(), running.get().pixelGradient());
+            assertClose(vjp(new Lanes(1), coupled).inputGradient(), running.get().inputGradient());
             closing.get();
             assertThrows(IllegalStateException.class, () -> vjp(lanes, coupled));
         } finally {

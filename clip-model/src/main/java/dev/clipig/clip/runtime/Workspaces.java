@@ -1,6 +1,8 @@
-package dev.clipig.clip.nn;
+package dev.clipig.clip.runtime;
 
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
 import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
@@ -32,26 +34,13 @@ public final class Workspaces {
     }
 
     /**
-     * Runs a pass in this thread's pass workspace. Results must leave it through {@link #keep}: they
-     * then belong to the caller, in the caller's workspace if one is open.
-     */
-    public static <T> T pass(Supplier<T> body) {
-        return reused(PASS, body);
-    }
-
-    /**
      * Runs {@code body} in this thread's workspace of that name, whose memory is reused from call to
-     * call: every array made inside is invalid once it returns, unless moved out with {@link #keep}.
+     * call: every array made inside is invalid once it returns, unless made {@link #outside} it.
      */
     public static <T> T reused(String name, Supplier<T> body) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, name)) {
             return body.get();
         }
-    }
-
-    /** The array moved from the current workspace to the enclosing one, or to ordinary memory if none. */
-    public static INDArray keep(INDArray array) {
-        return array.leverage();
     }
 
     /** Runs {@code body} outside every workspace, for arrays that must outlive the current one. */
@@ -61,18 +50,34 @@ public final class Workspaces {
         }
     }
 
+    /** Runs one block whose result is one array; see {@link #block(Supplier, BiFunction)}. */
+    public static INDArray block(Supplier<INDArray> body) {
+        return block(body, (out, move) -> move.apply(out));
+    }
+
     /**
-     * Runs one block with its temporaries in the block workspace, moving its output and what it
-     * saved on the tape to the enclosing workspace. Outside any workspace it just runs the block.
+     * Runs one block with its temporaries in the block workspace; {@code moveOut} rebuilds the
+     * block's result with each of its arrays passed through the given move to the enclosing
+     * workspace. Outside any workspace it just runs the block.
      */
-    static INDArray block(Tape tape, Supplier<INDArray> body) {
+    public static <T> T block(Supplier<T> body, BiFunction<T, UnaryOperator<INDArray>, T> moveOut) {
         MemoryWorkspace outer = Nd4j.getMemoryManager().getCurrentWorkspace();
         if (outer == null) return body.get();
-        int mark = tape.mark();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(REUSED, BLOCK)) {
-            INDArray out = body.get();
-            tape.replaceSince(mark, a -> a.leverageTo(outer.getId()));
-            return out.leverageTo(outer.getId());
+            return moveOut.apply(body.get(), a -> a.leverageTo(outer.getId()));
         }
+    }
+
+    /**
+     * Runs a pass in this thread's pass workspace. Results must leave it through {@link #keep}: they
+     * then belong to the caller, in the caller's workspace if one is open.
+     */
+    static <T> T pass(Supplier<T> body) {
+        return reused(PASS, body);
+    }
+
+    /** The array moved from the current workspace to the enclosing one, or to ordinary memory if none. */
+    static INDArray keep(INDArray array) {
+        return array.leverage();
     }
 }

@@ -1,9 +1,7 @@
-package dev.clipig.clip;
+package dev.clipig.clip.runtime;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
-import dev.clipig.clip.nn.Tape;
-import dev.clipig.clip.nn.Workspaces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -38,10 +37,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * collected: the JDK shuts an unreachable single-thread executor down, and ND4J then frees the
  * dead thread's workspaces.
  */
-final class Lanes implements AutoCloseable {
+public final class Lanes implements AutoCloseable {
     private final List<ExecutorService> threads;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile boolean closed;
+
+    /** Lanes for this machine: one per core on the CPU, else one (see {@link NativeThreads}). */
+    public static Lanes forThisMachine() {
+        return new Lanes(NativeThreads.configure());
+    }
 
     Lanes(int count) {
         List<ExecutorService> list = new ArrayList<>();
@@ -58,12 +62,12 @@ final class Lanes implements AutoCloseable {
 
     /** A pass over rows [from, to) of a batch, returning one output row per input row. */
     @FunctionalInterface
-    interface RowPass {
+    public interface RowPass {
         INDArray apply(int from, int to);
     }
 
     /** {@code pass} over every row of a batch of {@code rows}, the outputs stacked in the caller's memory. */
-    INDArray map(int rows, RowPass pass) {
+    public INDArray map(int rows, RowPass pass) {
         List<long[]> chunks = chunks(rows);
         if (chunks.size() == 1) {
             checkOpen();
@@ -90,18 +94,17 @@ final class Lanes implements AutoCloseable {
     /**
      * A vector-Jacobian product over the rows of {@code input}: each lane runs {@code forward} on its
      * chunk, {@code outputGradient} then maps the stacked outputs to their gradient on the calling
-     * thread, and each lane runs {@code backward} on its rows of it, with the tape of its forward.
+     * thread, and each lane runs {@code backward} on its rows of it, with what its forward saved.
      */
-    ImageGradient vjp(INDArray input, BiFunction<INDArray, Tape, INDArray> forward,
-                      UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, Tape, INDArray> backward) {
+    public <S> VectorJacobianProduct vjp(INDArray input, Function<INDArray, Forward<S>> forward,
+                                         UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, S, INDArray> backward) {
         List<long[]> chunks = chunks(input.size(0));
         if (chunks.size() == 1) {
             checkOpen();
             return Workspaces.pass(() -> {
-                Tape tape = Tape.recording();
-                INDArray output = forward.apply(input, tape);
-                INDArray inputGradient = backward.apply(outputGradient.apply(output), tape);
-                return new ImageGradient(Workspaces.keep(output), Workspaces.keep(inputGradient));
+                Forward<S> pass = forward.apply(input);
+                INDArray inputGradient = backward.apply(outputGradient.apply(pass.output()), pass.saved());
+                return new VectorJacobianProduct(Workspaces.keep(pass.output()), Workspaces.keep(inputGradient));
             });
         }
         lock.lock();
@@ -117,15 +120,15 @@ final class Lanes implements AutoCloseable {
                 CompletableFuture<INDArray> output = new CompletableFuture<>();
                 outputs.add(output);
                 running.add(threads.get(i).submit(() -> Workspaces.pass(() -> {
-                    Tape tape = Tape.recording();
+                    Forward<S> pass;
                     try {
-                        INDArray out = forward.apply(rows(input, range), tape);
-                        output.complete(Workspaces.outside(out::dup));
+                        pass = forward.apply(rows(input, range));
+                        output.complete(Workspaces.outside(pass.output()::dup));
                     } catch (RuntimeException | Error e) {
                         output.completeExceptionally(e);
                         throw e;
                     }
-                    INDArray dx = backward.apply(rows(gradient.join(), range), tape);
+                    INDArray dx = backward.apply(rows(gradient.join(), range), pass.saved());
                     rows(inputGradient, range).assign(dx);
                     return null;
                 })));
@@ -140,7 +143,7 @@ final class Lanes implements AutoCloseable {
                 throw unwrap(e);
             }
             awaitAll(running);
-            return new ImageGradient(stacked, inputGradient);
+            return new VectorJacobianProduct(stacked, inputGradient);
         } finally {
             lock.unlock();
         }
