@@ -32,10 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times ViT-B/32 passes and a method-1 step with random weights (nothing to download).")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--batch", defaultValue = "10", description = "images per pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = PositiveInteger.class, defaultValue = "10", description = "images per pass (default: ${DEFAULT-VALUE})")
     private int batch;
 
-    @Option(names = "--steps", defaultValue = "5", description = "timed repetitions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", converter = PositiveInteger.class, defaultValue = "5", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     private int steps;
 
     @Spec

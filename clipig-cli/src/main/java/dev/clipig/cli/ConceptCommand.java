@@ -42,7 +42,7 @@ public final class ConceptCommand implements Callable<Integer> {
             description = "the methods, 1 and/or 2 (default: ${DEFAULT-VALUE})")
     private List<Integer> methods;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "overrides the methods' epochs")
+    @Option(names = "--epochs", converter = PositiveInteger.class, paramLabel = "N", description = "overrides the methods' epochs")
     private Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",

@@ -1,11 +1,8 @@
 package dev.clipig.cli;
 
-import dev.clipig.weights.DType;
 import dev.clipig.weights.WeightsConverter;
-import dev.clipig.weights.WeightsException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,32 +23,16 @@ public final class ConvertCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--dtype", paramLabel = "fp16|fp32", defaultValue = "fp32",
-            description = "element type written (default: ${DEFAULT-VALUE})")
-    private String dtype;
+            description = "element type written: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+    private Precision dtype;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        DType type = switch (dtype.toLowerCase(Locale.ROOT)) {
-            case "fp32" -> DType.F32;
-            case "fp16" -> DType.F16;
-            default -> null;
-        };
-        if (type == null) {
-            err.println("convert: unknown --dtype '" + dtype + "': expected fp16 or fp32");
-            return 2;
-        }
         long started = System.nanoTime();
-        WeightsConverter.Report report;
-        try {
-            report = WeightsConverter.convert(in, out, type);
-        } catch (WeightsException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
+        WeightsConverter.Report report = WeightsConverter.convert(in, out, dtype.dtype());
         print(report, (System.nanoTime() - started) / 1e9);
         return 0;
     }

@@ -1,6 +1,5 @@
 package dev.clipig.cli;
 
-import dev.clipig.gallery.GalleryException;
 import dev.clipig.gallery.GalleryWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,13 +22,8 @@ public final class GalleryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Path page = GalleryWriter.write(resultsDir);
-            spec.commandLine().getOut().println("wrote " + page.toAbsolutePath().toUri());
-            return 0;
-        } catch (GalleryException e) {
-            spec.commandLine().getErr().println("gallery: " + e.getMessage());
-            return 1;
-        }
+        Path page = GalleryWriter.write(resultsDir);
+        spec.commandLine().getOut().println("wrote " + page.toAbsolutePath().toUri());
+        return 0;
     }
 }

@@ -1,13 +1,6 @@
 package dev.clipig.cli;
 
-import dev.clipig.clip.image.ImageReadException;
-import dev.clipig.clip.tokenizer.TextTooLongException;
-import dev.clipig.core.config.ConfigException;
-import dev.clipig.core.expr.ExpressionException;
-import dev.clipig.core.render.RenderException;
-import dev.clipig.experiments.ExperimentException;
-import dev.clipig.weights.WeightsException;
-import java.util.Set;
+import dev.clipig.ClipigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,11 +11,6 @@ import picocli.CommandLine.Command;
             TokenizeCommand.class, EmbedCommand.class, ClassifyCommand.class, GalleryCommand.class,
             RenderCommand.class, ConceptCommand.class, RankCommand.class, StudioCommand.class})
 public final class Main {
-
-    /** Exceptions that report a user's mistake (a bad file, key or value) in their message. */
-    private static final Set<Class<? extends Exception>> USER_ERRORS = Set.of(WeightsException.class,
-            ImageReadException.class, TextTooLongException.class, BadInputException.class,
-            ConfigException.class, ExpressionException.class, RenderException.class, ExperimentException.class);
 
     public static void main(String[] args) {
         int exit = NativeEnvironment.relaunchIfNeeded(Main.class, args).orElseGet(() -> run(args));
@@ -39,11 +27,29 @@ public final class Main {
         }
     }
 
+    /**
+     * The command line with its two error paths, each one line: a user's mistake in a file, key or
+     * value ({@link ClipigException}, exit 1) and a malformed command line (exit 2, pointing at
+     * {@code --help} rather than printing it). Anything else is a bug and keeps its stack trace.
+     */
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (USER_ERRORS.stream().noneMatch(type -> type.isInstance(e))) throw e;
-            cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
-            return 1;
-        });
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (!(e instanceof ClipigException)) throw e;
+                    report(cmd, e.getMessage());
+                    return 1;
+                })
+                .setParameterExceptionHandler((e, args) -> {
+                    CommandLine cmd = e.getCommandLine();
+                    report(cmd, e.getMessage() + " (see " + cmd.getCommandSpec().qualifiedName() + " --help)");
+                    return 2;
+                });
+    }
+
+    private static void report(CommandLine cmd, String message) {
+        cmd.getOut().flush();
+        cmd.getErr().println(cmd.getCommandName() + ": " + ClipigException.oneLine(message));
+        cmd.getErr().flush();
     }
 }

@@ -37,7 +37,7 @@ public final class RankCommand implements Callable<Integer> {
             description = "1 or 2 (default: ${DEFAULT-VALUE})")
     private int method;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "8",
+    @Option(names = "--runs", converter = PositiveInteger.class, paramLabel = "N", defaultValue = "8",
             description = "seeds to try (default: ${DEFAULT-VALUE})")
     private int runs;
 
@@ -45,11 +45,11 @@ public final class RankCommand implements Callable<Integer> {
             description = "the best seeds to render fully (default: ${DEFAULT-VALUE})")
     private int best;
 
-    @Option(names = "--short-epochs", paramLabel = "E", defaultValue = "20",
+    @Option(names = "--short-epochs", converter = PositiveInteger.class, paramLabel = "E", defaultValue = "20",
             description = "epochs of each short run, the method's schedule in brief (default: ${DEFAULT-VALUE})")
     private int shortEpochs;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "overrides the method's epochs for the full runs")
+    @Option(names = "--epochs", converter = PositiveInteger.class, paramLabel = "N", description = "overrides the method's epochs for the full runs")
     private Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",

@@ -30,7 +30,7 @@ public final class RenderCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "overrides the config's epochs")
+    @Option(names = "--epochs", converter = PositiveInteger.class, paramLabel = "N", description = "overrides the config's epochs")
     private Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")

@@ -2,14 +2,10 @@ package dev.clipig.cli;
 
 import dev.clipig.clip.tokenizer.ClipTokenizer;
 import dev.clipig.clip.tokenizer.Overflow;
-import dev.clipig.clip.tokenizer.TextTooLongException;
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +15,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,37 +44,22 @@ public final class TokenizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         if (context < 2) {
-            err.println("tokenize: --context " + context + " leaves no room for the start and end tokens");
-            return 2;
+            throw new ParameterException(spec.commandLine(),
+                    "--context " + context + " leaves no room for the start and end tokens");
         }
         List<String> all = new ArrayList<>(texts);
-        try {
-            if (file != null) {
-                all.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
-            } else if (texts.isEmpty()) {
-                all.addAll(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList());
-            }
-        } catch (NoSuchFileException e) {
-            err.println("tokenize: no such file " + file);
-            return 1;
-        } catch (IOException e) {
-            err.println("tokenize: cannot read " + file + ": " + e.getMessage());
-            return 1;
+        if (file != null) {
+            all.addAll(LinesFile.read("--file", file));
+        } else if (texts.isEmpty()) {
+            all.addAll(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).lines().toList());
         }
         ClipTokenizer tokenizer = ClipTokenizer.standard();
         Overflow overflow = truncate ? Overflow.TRUNCATE : Overflow.REJECT;
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            for (String text : all) {
-                int[] ids = tokenizer.tokens(text, context, overflow);
-                out.println(Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
-            }
-        } catch (TextTooLongException e) {
-            out.flush();
-            err.println("tokenize: " + e.getMessage() + " (use --truncate to cut it)");
-            return 1;
+        for (String text : all) {
+            int[] ids = tokenizer.tokens(text, context, overflow);
+            out.println(Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         }
         out.flush();
         return 0;

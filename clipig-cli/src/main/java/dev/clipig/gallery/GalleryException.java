@@ -1,7 +1,9 @@
 package dev.clipig.gallery;
 
+import dev.clipig.ClipigException;
+
 /** A results folder the gallery cannot be made from; the message is one line naming the file. */
-public final class GalleryException extends RuntimeException {
+public final class GalleryException extends ClipigException {
     private static final long serialVersionUID = 1L;
 
     public GalleryException(String message) {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class GalleryCommandTest {
     @TempDir
@@ -20,8 +19,10 @@ class GalleryCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        return new CommandLine(new GalleryCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(args);
+        String[] command = new String[args.length + 1];
+        command[0] = "gallery";
+        System.arraycopy(args, 0, command, 1, args.length);
+        return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(command);
     }
 
     @Test

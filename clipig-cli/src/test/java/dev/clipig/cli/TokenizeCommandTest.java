@@ -45,6 +45,6 @@ class TokenizeCommandTest {
     void namesAMissingFile(@TempDir Path dir) {
         Path missing = dir.resolve("missing.txt");
         assertEquals(1, run("tokenize", "--file", missing.toString()));
-        assertEquals("tokenize: no such file " + missing, err.toString().strip());
+        assertEquals("tokenize: --file " + missing + ": no such file", err.toString().strip());
     }
 }

@@ -1,15 +1,12 @@
 package dev.clipig.examples;
 
+import dev.clipig.ClipigException;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.models.ModelCatalog;
 import dev.clipig.core.config.ClipigConfig;
-import dev.clipig.core.config.ConfigException;
-import dev.clipig.core.render.RenderException;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
-import dev.clipig.experiments.ExperimentException;
 import dev.clipig.experiments.Method;
-import dev.clipig.weights.WeightsException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,7 +34,7 @@ public final class RenderPrompt {
         } catch (NumberFormatException e) {
             System.err.println("the method and the epochs are whole numbers: " + e.getMessage());
             System.exit(2);
-        } catch (WeightsException | ConfigException | RenderException | ExperimentException e) {
+        } catch (ClipigException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }

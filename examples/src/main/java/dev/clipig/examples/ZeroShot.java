@@ -1,11 +1,9 @@
 package dev.clipig.examples;
 
+import dev.clipig.ClipigException;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.image.ClipPreprocessor;
-import dev.clipig.clip.image.ImageReadException;
 import dev.clipig.clip.models.ModelCatalog;
-import dev.clipig.clip.tokenizer.TextTooLongException;
-import dev.clipig.weights.WeightsException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +30,7 @@ public final class ZeroShot {
         }
         try {
             classify(args[0], Path.of(args[1]), List.of(args).subList(2, args.length), System.out);
-        } catch (WeightsException | ImageReadException | TextTooLongException e) {
+        } catch (ClipigException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }

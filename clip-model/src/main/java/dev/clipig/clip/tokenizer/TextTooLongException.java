@@ -1,7 +1,9 @@
 package dev.clipig.clip.tokenizer;
 
+import dev.clipig.ClipigException;
+
 /** A text that needs more tokens than the context holds, when truncation was not asked for. */
-public final class TextTooLongException extends IllegalArgumentException {
+public final class TextTooLongException extends ClipigException {
     private static final int SHOWN_CHARACTERS = 40;
 
     TextTooLongException(String text, int tokens, int contextLength) {

@@ -1,5 +1,6 @@
 package dev.clipig.core.expr;
 
+import dev.clipig.ClipigException;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * an unlocated exception that the enclosing node and {@link Expression} complete with
  * {@link #locate(String, int)}.
  */
-public final class ExpressionException extends RuntimeException {
+public final class ExpressionException extends ClipigException {
 
     private static final int EXCERPT_LENGTH = 80;
 

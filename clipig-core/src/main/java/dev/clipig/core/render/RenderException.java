@@ -1,7 +1,9 @@
 package dev.clipig.core.render;
 
+import dev.clipig.ClipigException;
+
 /** A run cannot go on because of something the user gave it (an image, a checkpoint); the message says what. */
-public final class RenderException extends RuntimeException {
+public final class RenderException extends ClipigException {
     public RenderException(String message) {
         super(message);
     }
