@@ -1,8 +1,6 @@
 package dev.clipig.clip;
 
-import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.nn.Weights;
-import dev.clipig.clip.runtime.Forward;
 import dev.clipig.clip.runtime.Lanes;
 import dev.clipig.clip.runtime.VectorJacobianProduct;
 import dev.clipig.clip.runtime.Workspaces;
@@ -29,9 +27,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * OpenAI's CLIP (ViT variant) with frozen weights: both encoders, and the image encoder's
  * vector-Jacobian product for optimizing pixels.
  *
- * <p>Thread-safety: the weights are immutable and every pass keeps its activations on its own
- * {@link Tape}, so one model may serve many threads. On the CPU a model splits each image batch
- * across its lanes, one thread per core (see {@link Lanes}), and such passes take turns.
+ * <p>Thread-safety: the weights are immutable and every pass keeps its activations in records
+ * of its own (each block's {@code Saved}), so one model may serve many threads. On the CPU a
+ * model splits each image batch across its lanes, one thread per core (see {@link Lanes}), and such passes take turns.
  * Returned arrays belong to the caller: in the caller's own workspace if one is open (see
  * {@link Workspaces#reused}), else in ordinary garbage-collected memory.
  *
@@ -114,7 +112,7 @@ public final class ClipModel implements AutoCloseable {
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
         int batch = visual.checkPixels(pixels);
-        return lanes.map(batch, (from, to) -> visual.forward(pixels.get(NDArrayIndex.interval(from, to)), Tape.inference()));
+        return lanes.map(batch, (from, to) -> visual.forward(pixels.get(NDArrayIndex.interval(from, to))));
     }
 
     /** Token ids [B][context] → text features [B, embed]. */
@@ -135,10 +133,7 @@ public final class ClipModel implements AutoCloseable {
      */
     public ImageGradient imageGradient(INDArray pixels, UnaryOperator<INDArray> lossGradient) {
         visual.checkPixels(pixels);
-        VectorJacobianProduct vjp = lanes.vjp(pixels, p -> {
-            Tape tape = Tape.recording();
-            return new Forward<>(visual.forward(p, tape), tape);
-        }, lossGradient, visual::backward);
+        VectorJacobianProduct vjp = lanes.vjp(pixels, visual::forwardSaving, lossGradient, visual::backward);
         return new ImageGradient(vjp.output(), vjp.inputGradient());
     }
 

@@ -3,6 +3,8 @@ package dev.clipig.clip.nn;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import dev.clipig.clip.runtime.Forward;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastSubOp;
@@ -43,8 +45,18 @@ public record Attention(Linear inProj, Linear outProj, int heads, boolean causal
         return outProj.weight().size(0);
     }
 
+    /**
+     * What the backward needs, per head: the (scaled) queries [B, H, Q, d], keys and values
+     * [B, H, T, d], and the attention weights p = softmax(q kᵀ) [B, H, Q, T].
+     */
+    public record Saved(INDArray q, INDArray k, INDArray v, INDArray p) {
+        Saved moved(UnaryOperator<INDArray> move) {
+            return new Saved(move.apply(q), move.apply(k), move.apply(v), move.apply(p));
+        }
+    }
+
     /** [batch · tokens, width] → [batch · queries, width] */
-    public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
+    public Forward<Saved> forward(INDArray x, int batch, int queries) {
         int tokens = (int) (x.size(0) / batch);
         long width = width(), headWidth = width / heads;
         INDArray qkv = inProj.forward(x)
@@ -58,13 +70,13 @@ public record Attention(Linear inProj, Linear outProj, int heads, boolean causal
         }
         INDArray p = Nd4j.exec(new SoftMax(scores, scores, -1))[0];
         INDArray o = Nd4j.matmul(p, v);                                    // [B, H, Q, d]
-        tape.push(q, k, v, p);
-        return outProj.forward(o.permute(0, 2, 1, 3).dup('c').reshape((long) batch * queries, width));
+        INDArray y = outProj.forward(o.permute(0, 2, 1, 3).dup('c').reshape((long) batch * queries, width));
+        return new Forward<>(y, new Saved(q, k, v, p));
     }
 
     /** [batch · queries, width] → [batch · tokens, width] */
-    public INDArray backward(INDArray dy, int batch, Tape tape) {
-        INDArray p = tape.pop(), v = tape.pop(), k = tape.pop(), q = tape.pop();
+    public INDArray backward(INDArray dy, int batch, Saved saved) {
+        INDArray q = saved.q(), k = saved.k(), v = saved.v(), p = saved.p();
         long width = width(), headWidth = width / heads;
         int queries = (int) q.size(2), tokens = (int) k.size(2);
         INDArray dOut = outProj.backward(dy)

@@ -1,5 +1,7 @@
 package dev.clipig.clip.nn;
 
+import dev.clipig.clip.runtime.Forward;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -30,23 +32,26 @@ public record LayerNorm(INDArray gamma, INDArray beta, double eps) {
         return new LayerNorm(null, null, eps);
     }
 
-    /**
-     * [N, D] → [N, D]; saves the normalized input and the reciprocal deviation. Without γ and β the
-     * output is the saved x̂ itself, so it must not be modified in place.
-     */
-    public INDArray forward(INDArray x, Tape tape) {
+    /** What the backward needs: the normalized input x̂ [N, D] and the reciprocal deviation [N, 1]. */
+    public record Saved(INDArray normalized, INDArray rstd) {
+        Saved moved(UnaryOperator<INDArray> move) {
+            return new Saved(move.apply(normalized), move.apply(rstd));
+        }
+    }
+
+    /** [N, D] → [N, D]. Without γ and β the output is the saved x̂ itself, so it must not be modified in place. */
+    public Forward<Saved> forward(INDArray x) {
         INDArray centered = x.subColumnVector(x.mean(true, 1));
         INDArray variance = centered.mul(centered).mean(true, 1);
         INDArray rstd = Transforms.pow(variance.addi(eps), -0.5, false);
         INDArray normalized = centered.muliColumnVector(rstd);
-        tape.push(normalized, rstd);
-        return gamma == null ? normalized : normalized.mulRowVector(gamma).addiRowVector(beta);
+        INDArray y = gamma == null ? normalized : normalized.mulRowVector(gamma).addiRowVector(beta);
+        return new Forward<>(y, new Saved(normalized, rstd));
     }
 
     /** dx = rstd · (ĝ − mean(ĝ) − x̂ · mean(ĝ ⊙ x̂)) with ĝ = dy ⊙ γ, computed in dy's memory. */
-    public INDArray backward(INDArray dy, Tape tape) {
-        INDArray rstd = tape.pop();
-        INDArray normalized = tape.pop();
+    public INDArray backward(INDArray dy, Saved saved) {
+        INDArray rstd = saved.rstd(), normalized = saved.normalized();
         INDArray g = gamma == null ? dy : dy.muliRowVector(gamma);
         INDArray meanG = g.mean(true, 1);
         INDArray meanGx = g.mul(normalized).mean(true, 1);

@@ -1,5 +1,7 @@
 package dev.clipig.clip.nn;
 
+import dev.clipig.clip.runtime.Forward;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -23,21 +25,26 @@ public record Mlp(Linear fc, Linear proj) {
         return new Mlp(fc.afterNorm(norm), proj);
     }
 
-    /** Keeps σ(h) and s(h) for the backward pass, so that it needs no exponential of its own. */
-    public INDArray forward(INDArray x, Tape tape) {
+    /** What the backward needs: σ(h) and s(h) [N, 4·width], so that it needs no exponential of its own. */
+    public record Saved(INDArray sigma, INDArray swish) {
+        Saved moved(UnaryOperator<INDArray> move) {
+            return new Saved(move.apply(sigma), move.apply(swish));
+        }
+    }
+
+    public Forward<Saved> forward(INDArray x) {
         INDArray h = fc.forward(x);
         INDArray sigma = Transforms.sigmoid(h, true);
         INDArray s = h.muli(sigma);
-        tape.push(sigma, s);
-        return proj.forward(s);
+        return new Forward<>(proj.forward(s), new Saved(sigma, s));
     }
 
     /**
      * s'(h) = σ(h) · (1 + h · (1 − σ(h))) = σ + s · (1 − σ): products of finite factors, so large
      * |h| stays finite (σ → 1 gives 1, σ → 0 gives σ · (1 + h)).
      */
-    public INDArray backward(INDArray dy, Tape tape) {
-        INDArray s = tape.pop(), sigma = tape.pop();
+    public INDArray backward(INDArray dy, Saved saved) {
+        INDArray s = saved.swish(), sigma = saved.sigma();
         INDArray slope = s.muli(sigma.rsub(1)).addi(sigma);
         return fc.backward(proj.backward(dy).muli(slope));
     }

@@ -3,6 +3,8 @@ package dev.clipig.clip.nn;
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
+import dev.clipig.clip.runtime.Forward;
+import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A pre-norm transformer block: {@code x + attn(ln_1(x))}, then {@code + mlp(ln_2(·))}. */
@@ -18,19 +20,31 @@ public record ResidualBlock(LayerNorm ln1, Attention attn, LayerNorm ln2, Mlp ml
                 Mlp.load(w, prefix + ".mlp").afterNorm(ln2));
     }
 
+    /** What the block's backward needs: what each of its layers saved. */
+    public record Saved(LayerNorm.Saved ln1, Attention.Saved attn, LayerNorm.Saved ln2, Mlp.Saved mlp) {
+        /** The same activations, each passed through {@code move}, e.g. to another workspace. */
+        public Saved moved(UnaryOperator<INDArray> move) {
+            return new Saved(ln1.moved(move), attn.moved(move), ln2.moved(move), mlp.moved(move));
+        }
+    }
+
     /**
      * [batch · tokens, width] → [batch · queries, width]: the outputs of the first {@code queries}
      * tokens of each sequence (all of them when queries = tokens).
      */
-    public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
-        INDArray r = attn.forward(ln1.forward(x, tape), batch, queries, tape).addi(leadingRows(x, batch, queries));
-        return r.addi(mlp.forward(ln2.forward(r, tape), tape));
+    public Forward<Saved> forward(INDArray x, int batch, int queries) {
+        Forward<LayerNorm.Saved> n1 = ln1.forward(x);
+        Forward<Attention.Saved> a = attn.forward(n1.output(), batch, queries);
+        INDArray r = a.output().addi(leadingRows(x, batch, queries));
+        Forward<LayerNorm.Saved> n2 = ln2.forward(r);
+        Forward<Mlp.Saved> m = mlp.forward(n2.output());
+        return new Forward<>(r.addi(m.output()), new Saved(n1.saved(), a.saved(), n2.saved(), m.saved()));
     }
 
     /** [batch · queries, width] → [batch · tokens, width] */
-    public INDArray backward(INDArray dy, int batch, int tokens, Tape tape) {
-        INDArray dr = ln2.backward(mlp.backward(dy, tape), tape).addi(dy);
-        INDArray dx = ln1.backward(attn.backward(dr, batch, tape), tape);
+    public INDArray backward(INDArray dy, int batch, int tokens, Saved saved) {
+        INDArray dr = ln2.backward(mlp.backward(dy, saved.mlp()), saved.ln2()).addi(dy);
+        INDArray dx = ln1.backward(attn.backward(dr, batch, saved.attn()), saved.ln1());
         int queries = (int) (dy.size(0) / batch);
         rowsOf(dx, batch, tokens, queries).addi(dr.reshape(batch, queries, dr.size(1)));
         return dx;

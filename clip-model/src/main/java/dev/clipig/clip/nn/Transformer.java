@@ -1,8 +1,9 @@
 package dev.clipig.clip.nn;
 
+import dev.clipig.clip.runtime.Forward;
 import dev.clipig.clip.runtime.Workspaces;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,33 +23,31 @@ public record Transformer(List<ResidualBlock> blocks) {
     /**
      * [batch · tokens, width] → [batch · queries, width]; only the last block narrows to the
      * first {@code queries} tokens, since the earlier ones feed every token's keys and values.
+     * Each block runs in the block workspace; what it saved leaves it only when {@code save}
+     * (else the saved list is empty).
      */
-    public INDArray forward(INDArray x, int batch, int queries, Tape tape) {
+    public Forward<List<ResidualBlock.Saved>> forward(INDArray x, int batch, int queries, boolean save) {
         int tokens = (int) (x.size(0) / batch);
+        List<ResidualBlock.Saved> saved = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
             ResidualBlock block = blocks.get(i);
             INDArray input = x;
             int outputs = i == blocks.size() - 1 ? queries : tokens;
-            x = inBlockWorkspace(tape, () -> block.forward(input, batch, outputs, tape));
+            Forward<ResidualBlock.Saved> f = Workspaces.block(() -> block.forward(input, batch, outputs),
+                    (out, move) -> new Forward<>(move.apply(out.output()), save ? out.saved().moved(move) : null));
+            x = f.output();
+            if (save) saved.add(f.saved());
         }
-        return x;
+        return new Forward<>(x, saved);
     }
 
-    public INDArray backward(INDArray dy, int batch, int tokens, Tape tape) {
+    public INDArray backward(INDArray dy, int batch, int tokens, List<ResidualBlock.Saved> saved) {
         for (int i = blocks.size() - 1; i >= 0; i--) {
             ResidualBlock block = blocks.get(i);
             INDArray gradient = dy;
-            dy = inBlockWorkspace(tape, () -> block.backward(gradient, batch, tokens, tape));
+            ResidualBlock.Saved activations = saved.get(i);
+            dy = Workspaces.block(() -> block.backward(gradient, batch, tokens, activations));
         }
         return dy;
-    }
-
-    /** One block in the block workspace, moving its output and what it saved on the tape out of it. */
-    private static INDArray inBlockWorkspace(Tape tape, Supplier<INDArray> body) {
-        int mark = tape.mark();
-        return Workspaces.block(body, (out, move) -> {
-            tape.replaceSince(mark, move);
-            return move.apply(out);
-        });
     }
 }

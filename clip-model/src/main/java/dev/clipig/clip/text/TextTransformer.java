@@ -1,7 +1,6 @@
 package dev.clipig.clip.text;
 
 import dev.clipig.clip.nn.LayerNorm;
-import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.nn.Transformer;
 import dev.clipig.clip.nn.Weights;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -64,8 +63,7 @@ public record TextTransformer(INDArray tokenEmbedding, INDArray positionalEmbedd
         }
         INDArray x = tokenEmbedding.getRows(flat).reshape(batch, context, tokenEmbedding.size(1));
         for (int b = 0; b < batch; b++) x.slice(b).addi(positionalEmbedding);
-        Tape none = Tape.inference();
-        INDArray h = transformer.forward(x.reshape((long) batch * context, x.size(2)), batch, context, none);
-        return lnFinal.forward(Nd4j.pullRows(h, 1, endRows), none).mmul(projection);
+        INDArray h = transformer.forward(x.reshape((long) batch * context, x.size(2)), batch, context, false).output();
+        return lnFinal.forward(Nd4j.pullRows(h, 1, endRows)).output().mmul(projection);
     }
 }

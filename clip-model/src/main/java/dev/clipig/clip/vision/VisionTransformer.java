@@ -6,10 +6,12 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dev.clipig.clip.nn.LayerNorm;
 import dev.clipig.clip.nn.Linear;
-import dev.clipig.clip.nn.Tape;
+import dev.clipig.clip.nn.ResidualBlock;
 import dev.clipig.clip.nn.Transformer;
 import dev.clipig.clip.nn.Weights;
+import dev.clipig.clip.runtime.Forward;
 import java.util.Arrays;
+import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -55,19 +57,33 @@ public record VisionTransformer(int resolution, int patchSize, Linear patchEmbed
         return grid() * grid() + 1;
     }
 
-    /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
-    public INDArray forward(INDArray pixels, Tape tape) {
+    /** What the backward needs: what ln_pre, each block and ln_post saved. */
+    public record Saved(LayerNorm.Saved lnPre, List<ResidualBlock.Saved> blocks, LayerNorm.Saved lnPost) {
+    }
+
+    /** Normalized pixels [B, 3, R, R] → image features [B, embed], for inference. */
+    public INDArray forward(INDArray pixels) {
+        return forward(pixels, false).output();
+    }
+
+    /** The same forward, keeping what {@link #backward} needs. */
+    public Forward<Saved> forwardSaving(INDArray pixels) {
+        return forward(pixels, true);
+    }
+
+    private Forward<Saved> forward(INDArray pixels, boolean save) {
         int batch = checkPixels(pixels);
-        INDArray x = lnPre.forward(embed(pixels, batch), tape);
-        INDArray cls = transformer.forward(x, batch, 1, tape);              // [B, width]
-        return lnPost.forward(cls, tape).mmul(projection);
+        Forward<LayerNorm.Saved> x = lnPre.forward(embed(pixels, batch));
+        Forward<List<ResidualBlock.Saved>> cls = transformer.forward(x.output(), batch, 1, save);   // [B, width]
+        Forward<LayerNorm.Saved> features = lnPost.forward(cls.output());
+        return new Forward<>(features.output().mmul(projection), new Saved(x.saved(), cls.saved(), features.saved()));
     }
 
     /** d(loss)/d(features) [B, embed] → d(loss)/d(pixels) [B, 3, R, R]. */
-    public INDArray backward(INDArray dFeatures, Tape tape) {
+    public INDArray backward(INDArray dFeatures, Saved saved) {
         int batch = (int) dFeatures.size(0);
-        INDArray dCls = lnPost.backward(dFeatures.mmul(projection.transpose()), tape);
-        INDArray dx = lnPre.backward(transformer.backward(dCls, batch, tokens(), tape), tape);
+        INDArray dCls = lnPost.backward(dFeatures.mmul(projection.transpose()), saved.lnPost());
+        INDArray dx = lnPre.backward(transformer.backward(dCls, batch, tokens(), saved.blocks()), saved.lnPre());
         return unembed(dx, batch);
     }
 

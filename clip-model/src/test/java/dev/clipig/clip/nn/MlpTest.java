@@ -3,6 +3,7 @@ package dev.clipig.clip.nn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.clipig.clip.runtime.Forward;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,9 +27,9 @@ class MlpTest {
     void slopeIsFiniteAndExactAtLargeMagnitudesInFloat32() {
         Mlp mlp = bareSwish(DataType.FLOAT);
         INDArray h = Nd4j.createFromArray(H).castTo(DataType.FLOAT).reshape(1, H.length);
-        Tape tape = Tape.recording();
-        INDArray s = mlp.forward(h, tape);
-        INDArray slope = mlp.backward(Nd4j.ones(DataType.FLOAT, 1, H.length), tape);
+        Forward<Mlp.Saved> forward = mlp.forward(h);
+        INDArray s = forward.output();
+        INDArray slope = mlp.backward(Nd4j.ones(DataType.FLOAT, 1, H.length), forward.saved());
         for (int i = 0; i < H.length; i++) {
             double sigma = 1 / (1 + Math.exp(-H[i]));
             double expected = sigma * (1 + H[i] * (1 - sigma));
@@ -42,12 +43,10 @@ class MlpTest {
     void slopeMatchesFiniteDifferencesInFloat64() {
         Mlp mlp = bareSwish(DataType.DOUBLE);
         INDArray h = Nd4j.createFromArray(H).reshape(1, H.length);
-        Tape tape = Tape.recording();
-        mlp.forward(h, tape);
-        INDArray slope = mlp.backward(Nd4j.ones(DataType.DOUBLE, 1, H.length), tape);
+        INDArray slope = mlp.backward(Nd4j.ones(DataType.DOUBLE, 1, H.length), mlp.forward(h).saved());
         double step = 1e-6;
-        INDArray up = mlp.forward(h.add(step), Tape.inference());
-        INDArray down = mlp.forward(h.sub(step), Tape.inference());
+        INDArray up = mlp.forward(h.add(step)).output();
+        INDArray down = mlp.forward(h.sub(step)).output();
         INDArray numeric = up.sub(down).divi(2 * step);
         for (int i = 0; i < H.length; i++) {
             assertEquals(numeric.getDouble(0, i), slope.getDouble(0, i), 1e-6, "slope at h = " + H[i]);

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.RandomWeights;
-import dev.clipig.clip.nn.Tape;
 import dev.clipig.clip.vision.VisionTransformer;
 import dev.clipig.weights.ClipHyperParams;
 import java.util.Set;
@@ -34,14 +33,11 @@ class LanesTest {
     private final UnaryOperator<INDArray> coupled = f -> f.subRowVector(f.mean(0)).mulRowVector(target);
 
     private INDArray encode(int from, int to) {
-        return vit.forward(pixels.get(NDArrayIndex.interval(from, to)), Tape.inference());
+        return vit.forward(pixels.get(NDArrayIndex.interval(from, to)));
     }
 
     private VectorJacobianProduct vjp(Lanes lanes, UnaryOperator<INDArray> lossGradient) {
-        return lanes.vjp(pixels, p -> {
-            Tape tape = Tape.recording();
-            return new Forward<>(vit.forward(p, tape), tape);
-        }, lossGradient, vit::backward);
+        return lanes.vjp(pixels, vit::forwardSaving, lossGradient, vit::backward);
     }
 
     @Test

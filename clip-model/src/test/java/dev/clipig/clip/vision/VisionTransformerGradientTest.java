@@ -2,11 +2,10 @@ package dev.clipig.clip.vision;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clipig.clip.RandomWeights;
 import dev.clipig.weights.ClipHyperParams;
-import dev.clipig.clip.nn.Tape;
+import dev.clipig.clip.runtime.Forward;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -23,17 +22,16 @@ class VisionTransformerGradientTest {
             LAYERS, HEADS);
 
     private double loss(INDArray pixels, INDArray g) {
-        return vit.forward(pixels, Tape.inference()).mul(g).sumNumber().doubleValue();
+        return vit.forward(pixels).mul(g).sumNumber().doubleValue();
     }
 
     @Test
     void pixelGradientMatchesFiniteDifferences() {
         INDArray pixels = Nd4j.randn(DataType.DOUBLE, 2, 3, RESOLUTION, RESOLUTION);
         INDArray g = Nd4j.randn(DataType.DOUBLE, 2, EMBED);
-        Tape tape = Tape.recording();
-        vit.forward(pixels, tape);
-        INDArray grad = vit.backward(g, tape);
-        assertTrue(tape.isEmpty(), "backward consumed every saved activation");
+        Forward<VisionTransformer.Saved> forward = vit.forwardSaving(pixels);
+        INDArray grad = vit.backward(g, forward.saved());
+        assertEquals(LAYERS, forward.saved().blocks().size(), "one saved record per block");
         assertArrayEquals(pixels.shape(), grad.shape());
 
         Random random = new Random(3);
@@ -54,8 +52,8 @@ class VisionTransformerGradientTest {
     @Test
     void inferenceAndRecordingForwardAgree() {
         INDArray pixels = Nd4j.randn(DataType.DOUBLE, 3, 3, RESOLUTION, RESOLUTION);
-        INDArray a = vit.forward(pixels, Tape.inference());
-        INDArray b = vit.forward(pixels, Tape.recording());
+        INDArray a = vit.forward(pixels);
+        INDArray b = vit.forwardSaving(pixels).output();
         assertEquals(0, a.sub(b).amaxNumber().doubleValue(), 0);
         assertArrayEquals(new long[] {3, EMBED}, a.shape());
     }
