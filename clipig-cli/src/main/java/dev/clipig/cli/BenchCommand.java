@@ -2,6 +2,7 @@ package dev.clipig.cli;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.RandomWeights;
+import dev.clipig.clip.runtime.NativeBuild;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.render.Renderer;
 import dev.clipig.weights.ClipHyperParams;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code clipig bench}: the speed of CLIP's passes and of a whole CLIPig step at ViT-B/32 size with
- * random frozen weights, printed as {@code name: median seconds} lines like
- * shared/bench/torch_step.py, for a side-by-side run on the same machine.
+ * random frozen weights, printed as {@code name: median seconds} lines like the PyTorch reference
+ * {@code fixtures/bench/torch_step.py}, for a side-by-side run on the same machine; first, what
+ * runs them (CPU, native build, lanes), so that every figure names what made it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Times ViT-B/32 passes and a method-1 step with random weights (nothing to download).")
@@ -44,6 +46,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        NativeBuild.ofThisProcess().describe().forEach((name, value) -> out.printf("%s: %s%n", name, value));
         ClipHyperParams p = RandomWeights.vitB32();
         ClipModel model = ClipModel.of(p, new RandomWeights(p, DataType.FLOAT, 0));
         int r = p.imageResolution();

@@ -1,0 +1,18 @@
+package dev.clipig.clip.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NativeBuildTest {
+
+    /** The jar carries one native build of libnd4j, the one the pom names; a second would be dead weight. */
+    @Test
+    void theBuildThePomNamesIsTheOneLoaded() {
+        NativeBuild build = NativeBuild.ofThisProcess();
+        assertEquals(System.getProperty("clipig.nd4j.classifier"), build.variant());
+        assertTrue(build.lanes() >= 1);
+        assertTrue(build.describe().get("lanes").startsWith(build.lanes() + " x "), build.describe().toString());
+    }
+}
