@@ -12,18 +12,11 @@ import java.util.Optional;
  * malloc read these variables once, when the process starts, and the JVM its heap sizes, so the
  * CLI re-launches itself with them when they are missing; a user's own values are never overridden.
  *
- * <p>Measured: a model already spreads a batch over the cores, one thread per core (its lanes), so
- * OpenMP's own pool only competes with them (OMP_NUM_THREADS=1 gave forward + backward 1.93–2.05 s
- * against 1.95–2.16 s); malloc returning big buffers to the OS on every free cost 30 % of a forward
- * pass (shared/README.md).
- *
- * <p>The re-launched JVM also gets a 1 GB heap unless the user chose one: the arrays live off-heap,
- * and with the default heap (a quarter of the machine's memory) the collector let the heap grow to
- * 650 MB in a 50-step render, taking the process from 1.7 to 2.1 GB resident. It starts at 128 MB:
- * from the default start (1/64 of the machine's memory, 384 MB here) ND4J's short-lived Java
- * objects filled 380 MB of young generation between collections, all of it resident; starting
- * small, {@code bench}'s peak fell from 1958–1978 to 1813–1825 MB (3 rounds), its step times
- * unchanged within noise. A user who sets either size gets neither, so the two never conflict.
+ * <p>Why each: OpenMP's own pool only competes with a model's lanes (one thread per core already);
+ * glibc returning big buffers to the kernel on every free slowed passes; and with the JVM's default
+ * heap sizes the collector let the heap, and so the resident memory, grow by hundreds of MB while
+ * the arrays live off-heap anyway. A user who sets either heap size gets neither of ours, so the two
+ * never conflict. The measurements are in docs/performance.md.
  */
 final class NativeEnvironment {
     private static final String RELAUNCHED = "CLIPIG_RELAUNCHED", MAX_HEAP = "-Xmx1g", START_HEAP = "-Xms128m";
