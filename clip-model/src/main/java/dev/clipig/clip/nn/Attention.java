@@ -13,7 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Multi-head self-attention, {@code softmax(q kᵀ / √d) v}, over sequences stacked row-wise as
- * [batch · tokens, width]. The 1/√d scale is folded into the query projection.
+ * [batch · tokens, width]. The 1/√d scale is folded into the query projection ({@link ConstantFolding}).
  *
  * <p>Only the first {@code queries} tokens of each sequence may be asked for: the image encoder's
  * last block needs the class token alone, so it skips the other 49 queries and their MLP rows.
@@ -24,22 +24,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param causal  whether token i may attend only to tokens ≤ i (the text encoder)
  */
 public record Attention(Linear inProj, Linear outProj, int heads, boolean causal) {
-
-    /** PyTorch's nn.MultiheadAttention weights under {@code prefix}. */
-    public static Attention load(Weights w, String prefix, int heads, boolean causal) {
-        INDArray inWeight = w.get(prefix + ".in_proj_weight");
-        INDArray inBias = w.get(prefix + ".in_proj_bias");
-        long width = inWeight.size(1);
-        double scale = 1.0 / Math.sqrt((double) width / heads);
-        inWeight.get(interval(0, width), all()).muli(scale);
-        inBias.get(interval(0, width)).muli(scale);
-        return new Attention(new Linear(inWeight, inBias), w.linear(prefix + ".out_proj"), heads, causal);
-    }
-
-    /** The same attention reading {@code norm}'s output before its affine map ({@link Linear#afterNorm}). */
-    public Attention afterNorm(LayerNorm norm) {
-        return new Attention(inProj.afterNorm(norm), outProj, heads, causal);
-    }
 
     private long width() {
         return outProj.weight().size(0);

@@ -11,7 +11,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * layer_norm divides by {@code std + 1e-12} instead, which moves gradients by ~1e-4.)
  *
  * <p>Where a linear layer reads the output, γ and β can be folded into that layer
- * ({@link Linear#afterNorm}); the norm left behind has neither ({@link #withoutAffine}).
+ * ({@link ConstantFolding}); the norm left behind has neither ({@link #withoutAffine}).
  *
  * @param gamma [D], or null with beta for the normalization alone
  */

@@ -33,23 +33,4 @@ public record Linear(INDArray weight, INDArray bias) {
     public INDArray backward(INDArray dy) {
         return Nd4j.gemm(dy, weight, false, false);
     }
-
-    /**
-     * The same layer reading the output of {@code norm} before its affine map: with
-     * {@code W' = W diag(γ)} and {@code b' = b + W β}, {@code W'x̂ + b' = W(γ ⊙ x̂ + β) + b}. Folded in
-     * place, like {@link #scaled}.
-     */
-    public Linear afterNorm(LayerNorm norm) {
-        INDArray shift = Nd4j.gemm(norm.beta().reshape(1, norm.beta().length()), weight, false, true)
-                .reshape(weight.size(0));
-        weight.muliRowVector(norm.gamma());
-        return new Linear(weight, bias == null ? shift : bias.addi(shift));
-    }
-
-    /** The same layer computing {@code scale · y}: the scale is folded into its weights, in place. */
-    public Linear scaled(double scale) {
-        weight.muli(scale);
-        if (bias != null) bias.muli(scale);
-        return this;
-    }
 }

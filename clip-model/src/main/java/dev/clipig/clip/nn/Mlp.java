@@ -7,23 +7,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The transformer's feed-forward network, {@code c_proj(QuickGELU(c_fc(x)))} with
- * QuickGELU(h) = h·σ(1.702h). The 1.702 is folded into c_fc (and 1/1.702 into c_proj's weight),
+ * QuickGELU(h) = h·σ(1.702h). The 1.702 is folded into c_fc and c_proj ({@link ConstantFolding}),
  * so the activation is a plain swish, s(h) = h·σ(h).
  */
 public record Mlp(Linear fc, Linear proj) {
-
-    private static final double QUICK_GELU = 1.702;
-
-    public static Mlp load(Weights w, String prefix) {
-        Linear cProj = w.linear(prefix + ".c_proj");
-        cProj.weight().divi(QUICK_GELU);
-        return new Mlp(w.linear(prefix + ".c_fc").scaled(QUICK_GELU), cProj);
-    }
-
-    /** The same network reading {@code norm}'s output before its affine map ({@link Linear#afterNorm}). */
-    public Mlp afterNorm(LayerNorm norm) {
-        return new Mlp(fc.afterNorm(norm), proj);
-    }
 
     /** What the backward needs: σ(h) and s(h) [N, 4·width], so that it needs no exponential of its own. */
     public record Saved(INDArray sigma, INDArray swish) {

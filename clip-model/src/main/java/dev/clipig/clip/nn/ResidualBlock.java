@@ -10,14 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A pre-norm transformer block: {@code x + attn(ln_1(x))}, then {@code + mlp(ln_2(·))}. */
 public record ResidualBlock(LayerNorm ln1, Attention attn, LayerNorm ln2, Mlp mlp) {
 
-    /** Each norm's γ and β move into the layer that reads it, which spares passes over the activations. */
+    /** OpenAI's {@code resblocks.N} weights under {@code prefix}, their constants folded in ({@link ConstantFolding}). */
     public static ResidualBlock load(Weights w, String prefix, int heads, boolean causal) {
-        LayerNorm ln1 = w.layerNorm(prefix + ".ln_1"), ln2 = w.layerNorm(prefix + ".ln_2");
-        return new ResidualBlock(
-                ln1.withoutAffine(),
-                Attention.load(w, prefix + ".attn", heads, causal).afterNorm(ln1),
-                ln2.withoutAffine(),
-                Mlp.load(w, prefix + ".mlp").afterNorm(ln2));
+        return ConstantFolding.residualBlock(
+                w.layerNorm(prefix + ".ln_1"),
+                new Linear(w.get(prefix + ".attn.in_proj_weight"), w.get(prefix + ".attn.in_proj_bias")),
+                w.linear(prefix + ".attn.out_proj"), heads, causal,
+                w.layerNorm(prefix + ".ln_2"),
+                w.linear(prefix + ".mlp.c_fc"),
+                w.linear(prefix + ".mlp.c_proj"));
     }
 
     /** What the block's backward needs: what each of its layers saved. */
