@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
+        NativeEnvironment.exitWithLauncher();
         int exit = NativeEnvironment.relaunchIfNeeded(Main.class, args).orElseGet(() -> run(args));
         System.exit(exit);
     }

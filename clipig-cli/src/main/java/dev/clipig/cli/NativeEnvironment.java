@@ -41,6 +41,18 @@ final class NativeEnvironment {
         return options;
     }
 
+    /**
+     * In a re-launched child, ends this process when the launcher is gone: a launcher killed with
+     * {@code kill -9} cannot stop its child, which would otherwise go on writing the run's files.
+     */
+    static void exitWithLauncher() {
+        String launcher = System.getenv(RELAUNCHED);
+        if (launcher == null || !launcher.chars().allMatch(Character::isDigit) || launcher.isEmpty()) return;
+        Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(launcher));
+        if (parent.isEmpty()) System.exit(1);
+        parent.get().onExit().thenRun(() -> System.exit(1));
+    }
+
     /** The exit code of a re-launched child, or empty when this process already has the environment. */
     static Optional<Integer> relaunchIfNeeded(Class<?> main, String[] args) {
         Map<String, String> missing = new LinkedHashMap<>(wanted());
@@ -59,7 +71,7 @@ final class NativeEnvironment {
         command.addAll(List.of(args));
         ProcessBuilder child = new ProcessBuilder(command).inheritIO();
         child.environment().putAll(missing);
-        child.environment().put(RELAUNCHED, "1");
+        child.environment().put(RELAUNCHED, Long.toString(ProcessHandle.current().pid()));
         try {
             return Optional.of(child.start().waitFor());
         } catch (Exception e) {
