@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +27,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record Checkpoint(Path path) {
     private static final String PIXELS = "pixels", STATE = "optimizer.";
+    private static final List<String> METADATA = List.of("next_epoch", "seed", "epochs", "optimizer_steps");
 
     static Checkpoint beside(Path png) {
         return new Checkpoint(png.resolveSibling(png.getFileName() + ".ckpt"));
@@ -51,6 +53,12 @@ record Checkpoint(Path path) {
         try {
             SafetensorsFile file = SafetensorsFile.open(path);
             Map<String, String> meta = file.metadata();
+            for (String key : METADATA) {
+                if (!meta.containsKey(key)) {
+                    throw new RenderException(path + ": not a checkpoint of a clipig run (its metadata has no '"
+                            + key + "'); delete it or write to another output");
+                }
+            }
             if (!Long.toString(seed).equals(meta.get("seed")) || !Integer.toString(epochs).equals(meta.get("epochs"))) {
                 throw new RenderException(path + ": made by a run with seed " + meta.get("seed") + " and "
                         + meta.get("epochs") + " epochs, not seed " + seed + " and " + epochs + " epochs;"
