@@ -3,6 +3,8 @@ package dev.clipig.cli;
 import dev.clipig.ClipigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code clipig} command line: one jar, one subcommand per job. */
 @Command(name = "clipig", mixinStandardHelpOptions = true, version = "clipig 0.1.0",
@@ -11,6 +13,13 @@ import picocli.CommandLine.Command;
             TokenizeCommand.class, EmbedCommand.class, ClassifyCommand.class, GalleryCommand.class,
             RenderCommand.class, ConceptCommand.class, RankCommand.class, StudioCommand.class})
 public final class Main {
+
+    /** Before ND4J loads (commands load it), so that its first logger reads the level. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "also show the native backend's informational messages on stderr")
+    void verbose(boolean on) {
+        if (on) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+    }
 
     public static void main(String[] args) {
         NativeEnvironment.exitWithLauncher();

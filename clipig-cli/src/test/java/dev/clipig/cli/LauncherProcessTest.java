@@ -1,5 +1,6 @@
 package dev.clipig.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,30 @@ class LauncherProcessTest {
             launcher.destroyForcibly();
             Files.delete(errors);
         }
+    }
+
+    @Test
+    void aCommandThatLoadsNd4jPrintsNothingButItsResultUnlessVerbose(@TempDir Path dir) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> embed = List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "embed", "--model", "toy-shapes", "--text", "a red circle", "--out");
+        Path errors = dir.resolve("err.txt");
+        Process quiet = new ProcessBuilder(concat(embed, dir.resolve("quiet.npy").toString()))
+                .redirectError(errors.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(quiet.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, quiet.exitValue(), Files.readString(errors));
+        assertEquals("", Files.readString(errors));
+
+        Process verbose = new ProcessBuilder(concat(embed, dir.resolve("verbose.npy").toString(), "--verbose"))
+                .redirectError(errors.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        assertTrue(verbose.waitFor(120, TimeUnit.SECONDS));
+        assertTrue(Files.readString(errors).contains("INFO org.nd4j"), Files.readString(errors));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     private static ProcessHandle awaitChild(ProcessHandle launcher) throws InterruptedException {
