@@ -1,11 +1,11 @@
 package dev.clipig.core.render;
 
+import dev.clipig.ClipigException;
+import dev.clipig.io.OutputFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -29,21 +29,15 @@ public final class PixelImages {
         return image;
     }
 
-    /** Writes a PNG beside the target, then moves it into place, so a reader never sees half a file. */
+    /** Writes a PNG through {@link OutputFile}, so a reader never sees half a file. */
     public static void writePng(INDArray chw, Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, ".snapshot", ".png.tmp");
-            try {
-                ImageIO.write(toImage(chw), "png", temp.toFile());
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new ClipigException(file + ": cannot make its folder: " + e.getMessage(), e);
         }
+        BufferedImage image = toImage(chw);
+        OutputFile.write(file, temporary -> ImageIO.write(image, "png", temporary.toFile()));
     }
 
     private static int byte8(float value) {
