@@ -5,7 +5,6 @@ import dev.clipig.weights.torch.TorchArchive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -22,9 +21,9 @@ public final class CheckpointReader {
      * @throws WeightsException naming the file if it is missing, of an unknown format or corrupt
      */
     public static Checkpoint read(Path path) {
-        if (!Files.isRegularFile(path)) {
-            throw new WeightsException(path + ": no such file");
-        }
+        InputFile.fault(path).ifPresent(fault -> {
+            throw new WeightsException(path + ": " + fault);
+        });
         ByteBuffer head = ByteBuffer.allocate(SNIFFED);
         long size;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
@@ -34,7 +33,7 @@ public final class CheckpointReader {
                 read = channel.read(head);
             }
         } catch (IOException e) {
-            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+            throw new WeightsException(path + ": cannot read: " + InputFile.describe(e), e);
         }
         head.flip();
         if (head.remaining() >= 2 && head.get(0) == 'P' && head.get(1) == 'K') {

@@ -11,6 +11,9 @@ import java.util.List;
  * Views share their storage; nothing is copied until {@link #contiguousBytes()} must gather.
  */
 public final class Tensor {
+    /** More dimensions than any weight has; NumPy allows 64, PyTorch 25 for some ops. */
+    public static final int MAX_RANK = 32;
+
     private final DType dtype;
     private final int[] shape;
     private final int[] strides;
@@ -27,6 +30,7 @@ public final class Tensor {
 
     /** A row-major tensor over {@code data}, which must hold exactly its elements. */
     public static Tensor contiguous(DType dtype, int[] shape, ByteBuffer data) {
+        byteSize(dtype, shape);
         Tensor tensor = new Tensor(dtype, shape.clone(), rowMajorStrides(shape), 0, data.slice());
         if ((long) data.remaining() != tensor.numel() * dtype.byteSize()) {
             throw new IllegalArgumentException("holds " + data.remaining() + " bytes, but shape "
@@ -44,6 +48,8 @@ public final class Tensor {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " and strides "
                     + Arrays.toString(strides) + " differ in rank");
         }
+        byteSize(dtype, shape);
+        long elements = storage.remaining() / dtype.byteSize();
         long last = offset;
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0 || strides[d] < 0) {
@@ -55,13 +61,40 @@ public final class Tensor {
                 break;
             }
             last += (long) (shape[d] - 1) * strides[d];
+            if (last >= elements) {
+                break; // reported below; stopping here keeps the sum from overflowing
+            }
         }
-        long elements = storage.remaining() / dtype.byteSize();
         if (offset < 0 || last >= elements) {
             throw new IllegalArgumentException("view of shape " + Arrays.toString(shape) + " at offset " + offset
                     + " reaches element " + last + " of a storage of " + elements);
         }
         return new Tensor(dtype, shape.clone(), strides.clone(), offset, storage.slice());
+    }
+
+    /**
+     * The bytes a tensor of this shape takes, checked to be a shape whose strides, element count
+     * and byte count all fit an int, the bounds every tensor here is read within: with rank, sizes
+     * and product checked, no later step overflows.
+     *
+     * @throws IllegalArgumentException naming the shape if it is not
+     */
+    public static long byteSize(DType dtype, int[] shape) {
+        if (shape.length > MAX_RANK) {
+            throw new IllegalArgumentException("shape has " + shape.length + " dimensions, more than " + MAX_RANK);
+        }
+        long product = dtype.byteSize();
+        for (int size : shape) {
+            if (size < 0) {
+                throw new IllegalArgumentException("negative size in shape " + Arrays.toString(shape));
+            }
+            product *= Math.max(size, 1);
+            if (product > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype
+                        + " needs more than 2 GiB");
+            }
+        }
+        return Arrays.stream(shape).anyMatch(size -> size == 0) ? 0 : product;
     }
 
     private static int[] rowMajorStrides(int[] shape) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.clipig.weights.safetensors.SafetensorsFile;
 import dev.clipig.weights.safetensors.SafetensorsWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -159,6 +160,111 @@ class BadInputTest {
         assertThrows(WeightsException.class, () -> WeightsConverter.convert(in, existing, DType.F32));
         assertEquals("old", Files.readString(existing));
         Files.delete(existing);
+    }
+
+    @Test
+    void aDirectoryIsCalledADirectory() throws IOException {
+        assertFails(Files.createDirectory(dir.resolve("model.pt")), "is a directory");
+    }
+
+    @Test
+    void aDictContainingItselfIsRefused() throws IOException {
+        // d = {}; d['x'] = d
+        byte[] pickle = concat(new byte[] {(byte) 0x80, 2, '}', 'q', 0}, unicode("x"), new byte[] {'h', 0, 's', '.'});
+        assertFails(zip(dir.resolve("cycle.pt"), Map.of("cycle/data.pkl", pickle)), "contains itself");
+    }
+
+    @Test
+    void tenThousandNestedDictsAreRefused() throws IOException {
+        ByteArrayOutputStream pickle = new ByteArrayOutputStream();
+        pickle.writeBytes(new byte[] {(byte) 0x80, 2});
+        for (int i = 0; i < 10_000; i++) {
+            pickle.write('(');
+            pickle.writeBytes(unicode("a"));
+        }
+        pickle.write('}');
+        for (int i = 0; i < 10_000; i++) {
+            pickle.write('d');
+        }
+        pickle.write('.');
+        assertFails(zip(dir.resolve("deep.pt"), Map.of("deep/data.pkl", pickle.toByteArray())),
+                "more than 64 levels deep");
+    }
+
+    @Test
+    void aDeeplyNestedSafetensorsHeaderIsRefused() throws IOException {
+        assertFails(safetensorsHeader("deep.safetensors", "{\"a\":" + "[".repeat(5000) + "}", 0),
+                "nested more than 64 levels deep");
+    }
+
+    @Test
+    void aShapeWhoseProductOverflowsIsRefused() throws IOException {
+        String header = "{\"visual.conv1.weight\":{\"dtype\":\"F32\",\"shape\":[2147483647,2147483647,2147483647,"
+                + "2147483647,8],\"data_offsets\":[0,0]}}";
+        assertFails(safetensorsHeader("overflow.safetensors", header, 0), "does not fit shape");
+    }
+
+    @Test
+    void wrappingDataOffsetsAreRefused() throws IOException {
+        String header = "{\"visual.conv1.weight\":{\"dtype\":\"F32\",\"shape\":[1],"
+                + "\"data_offsets\":[9223372036854775806,-9223372036854775806]}}";
+        assertFails(safetensorsHeader("wrap.safetensors", header, 4), "does not fit shape");
+    }
+
+    @Test
+    void zipSizesPastTheFileAreRefused() throws IOException {
+        byte[] archive = Files.readAllBytes(zip(dir.resolve("plain.pt"), Map.of("p/data.pkl", new byte[] {'N', '.'})));
+        int central = lastIndexOf(archive, new byte[] {'P', 'K', 1, 2});
+        ByteBuffer.wrap(archive).order(ByteOrder.LITTLE_ENDIAN).putInt(central + 20, 0x80000000);
+        assertFails(Files.write(dir.resolve("big.pt"), archive), "outside the");
+    }
+
+    @Test
+    void aZipBombIsRefusedBeforeInflating() throws IOException {
+        Path bomb = dir.resolve("bomb.pt");
+        try (OutputStream file = Files.newOutputStream(bomb); ZipOutputStream out = new ZipOutputStream(file)) {
+            out.putNextEntry(new ZipEntry("bomb/data.pkl"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                out.write(zeros);
+            }
+            out.closeEntry();
+        }
+        assertFails(bomb, "a zip bomb");
+    }
+
+    @Test
+    void overlappingZipEntriesAreRefused() throws IOException {
+        byte[] archive = Files.readAllBytes(zip(dir.resolve("two.pt"),
+                new LinkedHashMap<>(Map.of("p/data.pkl", new byte[] {'N', '.'}))));
+        int central = lastIndexOf(archive, new byte[] {'P', 'K', 1, 2});
+        byte[] entry = Arrays.copyOfRange(archive, central, central + 46 + "p/data.pkl".length());
+        entry[46 + 2] = 'X'; // the same data, a second name
+        int end = lastIndexOf(archive, new byte[] {'P', 'K', 5, 6});
+        byte[] endRecord = Arrays.copyOfRange(archive, end, archive.length);
+        ByteBuffer record = ByteBuffer.wrap(endRecord).order(ByteOrder.LITTLE_ENDIAN);
+        record.putShort(8, (short) 2).putShort(10, (short) 2).putInt(12, record.getInt(12) + entry.length);
+        byte[] doubled = concat(Arrays.copyOf(archive, end), entry, endRecord);
+        assertFails(Files.write(dir.resolve("overlap.pt"), doubled), "overlaps");
+    }
+
+    private Path safetensorsHeader(String name, String header, int dataBytes) throws IOException {
+        byte[] text = header.getBytes(StandardCharsets.UTF_8);
+        return Files.write(dir.resolve(name), concat(le64(text.length), text, new byte[dataBytes]));
+    }
+
+    private static int lastIndexOf(byte[] data, byte[] pattern) {
+        for (int at = data.length - pattern.length; at >= 0; at--) {
+            if (Arrays.equals(data, at, at + pattern.length, pattern, 0, pattern.length)) {
+                return at;
+            }
+        }
+        throw new AssertionError("no " + Arrays.toString(pattern));
+    }
+
+    private static byte[] unicode(String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return concat(new byte[] {'X'}, le32(utf8.length), utf8);
     }
 
     private void assertFails(Path in, String expected) {

@@ -1,10 +1,11 @@
 package dev.clipig.weights.npy;
 
 import dev.clipig.weights.DType;
+import dev.clipig.weights.InputFile;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;
+import dev.clipig.weights.zip.ZipArchive;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,15 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 
 /**
  * NumPy's {@code .npy} arrays and {@code .npz} archives of them: little-endian, C order, the
@@ -32,6 +29,7 @@ public final class Npy {
     private static final Pattern DESCR = Pattern.compile("'descr':\\s*'([<|=>]?)([a-z]\\d+)'");
     private static final Pattern ORDER = Pattern.compile("'fortran_order':\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape':\\s*\\(([^)]*)\\)");
+    private static final Pattern DIM = Pattern.compile("\\d+");
     private static final Map<String, DType> TYPES = Map.of("f2", DType.F16, "f4", DType.F32, "f8", DType.F64,
             "i8", DType.I64);
 
@@ -40,28 +38,26 @@ public final class Npy {
 
     /** One {@code .npy} file. */
     public static Tensor read(Path path) {
+        InputFile.fault(path).ifPresent(fault -> {
+            throw new WeightsException(path + ": " + fault);
+        });
         try {
+            if (Files.size(path) > Integer.MAX_VALUE) {
+                throw new WeightsException(path + ": larger than the 2 GiB an .npy array may have here");
+            }
             return parse(ByteBuffer.wrap(Files.readAllBytes(path)), path.toString());
         } catch (IOException e) {
-            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+            throw new WeightsException(path + ": cannot read: " + InputFile.describe(e), e);
         }
     }
 
     /** Every array of an {@code .npz} archive by name (without the {@code .npy} suffix), in archive order. */
     public static Map<String, Tensor> readArchive(Path path) {
         Map<String, Tensor> arrays = new LinkedHashMap<>();
-        try (ZipFile zip = new ZipFile(path.toFile())) {
-            for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                ZipEntry entry = e.nextElement();
-                try (InputStream in = zip.getInputStream(entry)) {
-                    String name = entry.getName().replaceFirst("\\.npy$", "");
-                    arrays.put(name, parse(ByteBuffer.wrap(in.readAllBytes()), path + ":" + entry.getName()));
-                }
+        try (ZipArchive zip = ZipArchive.open(path)) {
+            for (String entry : zip.names()) {
+                arrays.put(entry.replaceFirst("\\.npy$", ""), parse(zip.read(entry), path + ":" + entry));
             }
-        } catch (ZipException e) {
-            throw new WeightsException(path + ": not an .npz archive (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
         }
         return arrays;
     }
@@ -108,6 +104,9 @@ public final class Npy {
         }
         int major = bytes.get();
         bytes.get();
+        if (major < 1 || major > 3 || (major > 1 && bytes.remaining() < 4)) {
+            throw new WeightsException(source + ": unsupported .npy format version " + major);
+        }
         int headerLength = major == 1 ? Short.toUnsignedInt(bytes.getShort()) : bytes.getInt();
         if (headerLength < 0 || headerLength > bytes.remaining()) {
             throw new WeightsException(source + ": truncated .npy header");
@@ -117,7 +116,8 @@ public final class Npy {
         String header = new String(headerBytes, StandardCharsets.ISO_8859_1);
         Matcher descr = DESCR.matcher(header), order = ORDER.matcher(header), shape = SHAPE.matcher(header);
         if (!descr.find() || !order.find() || !shape.find()) {
-            throw new WeightsException(source + ": malformed .npy header " + header.trim());
+            throw new WeightsException(source + ": malformed .npy header: it lacks a valid "
+                    + (!descr.find(0) ? "'descr'" : !order.find(0) ? "'fortran_order'" : "'shape'"));
         }
         DType type = TYPES.get(descr.group(2));
         if (type == null || descr.group(1).equals(">")) {
@@ -126,12 +126,35 @@ public final class Npy {
         if (order.group(1).equals("True")) {
             throw new WeightsException(source + ": Fortran-ordered arrays are not supported");
         }
-        int[] dims = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .mapToInt(Integer::parseInt).toArray();
-        long bytesNeeded = Arrays.stream(dims).asLongStream().reduce(1, Math::multiplyExact) * type.byteSize();
-        if (bytes.remaining() < bytesNeeded) {
-            throw new WeightsException(source + ": truncated .npy data");
+        int[] dims = dims(shape.group(1), source);
+        try {
+            long bytesNeeded = Tensor.byteSize(type, dims);
+            if (bytes.remaining() < bytesNeeded) {
+                throw new WeightsException(source + ": truncated .npy data: shape " + Arrays.toString(dims)
+                        + " needs " + bytesNeeded + " bytes, " + bytes.remaining() + " follow the header");
+            }
+            return Tensor.contiguous(type, dims, bytes.slice().limit((int) bytesNeeded));
+        } catch (IllegalArgumentException e) {
+            throw new WeightsException(source + ": " + e.getMessage(), e);
         }
-        return Tensor.contiguous(type, dims, bytes.slice().limit((int) bytesNeeded));
+    }
+
+    private static int[] dims(String shape, String source) {
+        String[] parts = Arrays.stream(shape.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
+        if (parts.length > Tensor.MAX_RANK) {
+            throw new WeightsException(source + ": .npy shape has " + parts.length + " dimensions, more than "
+                    + Tensor.MAX_RANK);
+        }
+        int[] dims = new int[parts.length];
+        for (int d = 0; d < dims.length; d++) {
+            if (!DIM.matcher(parts[d]).matches() || parts[d].length() > 10
+                    || Long.parseLong(parts[d]) > Integer.MAX_VALUE) {
+                throw new WeightsException(source + ": .npy shape holds '" + parts[d]
+                        + "', not a size from 0 to " + Integer.MAX_VALUE);
+            }
+            dims[d] = Integer.parseInt(parts[d]);
+        }
+        return dims;
     }
 }

@@ -23,6 +23,12 @@ import java.util.Map;
  * Values come out as {@code null}, {@link Boolean}, {@link Long}, {@link Double}, {@link String},
  * {@code byte[]}, {@link List} (tuples unmodifiable), {@link LinkedHashMap} and whatever the
  * allow-list and the persistent loader produce.
+ *
+ * <p>A hostile pickle can only make it fail in one line: the stack and the memo hold at most
+ * {@value #MAX_ITEMS} values each, every opcode checks the types it acts on (APPEND to None or to
+ * a tuple is refused, not cast), and dict keys must be hashable the way Python's are (no lists
+ * or dicts), so no key's hash can recurse through a structure that contains itself. Values may
+ * still nest deeply or in cycles; whoever walks them bounds the depth.
  */
 public final class Unpickler {
 
@@ -57,6 +63,8 @@ public final class Unpickler {
     }
 
     private static final int HIGHEST_PROTOCOL = 5;
+    /** Far above the few thousand values a CLIP checkpoint's pickle holds. */
+    static final int MAX_ITEMS = 1 << 20;
 
     private final String source;
     private final ByteBuffer in;
@@ -100,13 +108,13 @@ public final class Unpickler {
                 execute(opcode);
             } catch (BufferUnderflowException e) {
                 throw corrupt("ends inside the opcode at byte " + at);
-            } catch (IllegalArgumentException | ClassCastException | IndexOutOfBoundsException | ArithmeticException e) {
+            } catch (IllegalArgumentException e) {
+                // Thrown by this reader and its stand-ins with messages written for users.
                 throw new WeightsException(source + ": pickle opcode at byte " + at + ": " + e.getMessage(), e);
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void execute(int opcode) {
         switch (opcode) {
             case 0x80 -> { // PROTO
@@ -152,11 +160,11 @@ public final class Unpickler {
             case 'l' -> push(new ArrayList<>(popToMark())); // LIST
             case 'a' -> { // APPEND
                 Object value = pop();
-                ((List<Object>) peek()).add(value);
+                list(peek(), "APPEND").add(value);
             }
             case 'e' -> { // APPENDS
                 List<Object> values = popToMark();
-                ((List<Object>) peek()).addAll(values);
+                list(peek(), "APPENDS").addAll(values);
             }
             case '}' -> push(new LinkedHashMap<>()); // EMPTY_DICT
             case 'd' -> { // DICT
@@ -166,30 +174,31 @@ public final class Unpickler {
             }
             case 's' -> { // SETITEM
                 List<Object> pair = popN(2);
-                ((Map<Object, Object>) peek()).put(pair.get(0), pair.get(1));
+                putPairs(as(Map.class, peek(), "SETITEM"), pair);
             }
             case 'u' -> { // SETITEMS
                 List<Object> pairs = popToMark();
-                putPairs((Map<Object, Object>) peek(), pairs);
+                putPairs(as(Map.class, peek(), "SETITEMS"), pairs);
             }
             case 'c' -> push(global(line(), line())); // GLOBAL
             case 0x93 -> { // STACK_GLOBAL
                 List<Object> names = popN(2);
-                push(global((String) names.get(0), (String) names.get(1)));
+                push(global(as(String.class, names.get(0), "STACK_GLOBAL"),
+                        as(String.class, names.get(1), "STACK_GLOBAL")));
             }
             case 'R' -> { // REDUCE
-                List<Object> arguments = (List<Object>) pop();
+                List<Object> arguments = as(List.class, pop(), "REDUCE");
                 push(as(Function.class, pop(), "REDUCE").apply(arguments));
             }
             case 0x81 -> { // NEWOBJ
-                List<Object> arguments = (List<Object>) pop();
+                List<Object> arguments = as(List.class, pop(), "NEWOBJ");
                 push(as(Type.class, pop(), "NEWOBJ").instantiate(arguments));
             }
             case 'b' -> build(pop(), peek()); // BUILD
             case 'Q' -> push(persistentLoader.load(pop())); // BINPERSID
-            case 'q' -> memo.put((long) u8(), peek()); // BINPUT
-            case 'r' -> memo.put(in.getInt() & 0xffffffffL, peek()); // LONG_BINPUT
-            case 0x94 -> memo.put((long) memo.size(), peek()); // MEMOIZE
+            case 'q' -> memoize(u8()); // BINPUT
+            case 'r' -> memoize(in.getInt() & 0xffffffffL); // LONG_BINPUT
+            case 0x94 -> memoize(memo.size()); // MEMOIZE
             case 'h' -> push(memoized(u8())); // BINGET
             case 'j' -> push(memoized(in.getInt() & 0xffffffffL)); // LONG_BINGET
             default -> throw corrupt(String.format("uses the unsupported opcode 0x%02x", opcode));
@@ -214,24 +223,70 @@ public final class Unpickler {
         }
     }
 
-    private <T> T as(Class<T> kind, Object value, String opcode) {
+    @SuppressWarnings("unchecked")
+    private <T> T as(Class<? super T> kind, Object value, String opcode) {
         if (!kind.isInstance(value)) {
             throw corrupt("applies " + opcode + " to a " + describe(value));
         }
-        return kind.cast(value);
+        return (T) value;
     }
 
-    private static String describe(Object value) {
-        return value == null ? "None" : value.getClass().getSimpleName();
+    /** A list APPEND may grow: one LIST or EMPTY_LIST made, not a tuple. */
+    @SuppressWarnings("unchecked")
+    private List<Object> list(Object value, String opcode) {
+        if (!(value instanceof ArrayList<?>)) {
+            throw corrupt("applies " + opcode + " to a " + describe(value));
+        }
+        return (List<Object>) value;
     }
 
-    private static void putPairs(Map<Object, Object> dict, List<Object> flat) {
+    /** A value's type in Python's words, for messages: never the value, which may be huge or contain itself. */
+    public static String describe(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof ArrayList<?>) {
+            return "list";
+        }
+        if (value instanceof List<?>) {
+            return "tuple";
+        }
+        if (value instanceof Map<?, ?>) {
+            return "dict";
+        }
+        if (value instanceof byte[]) {
+            return "bytes";
+        }
+        return switch (value.getClass().getSimpleName()) {
+            case "Long" -> "int";
+            case "Double" -> "float";
+            case "String" -> "str";
+            case "Boolean" -> "bool";
+            default -> value.getClass().getSimpleName();
+        };
+    }
+
+    private void putPairs(Map<Object, Object> dict, List<Object> flat) {
         if (flat.size() % 2 != 0) {
-            throw new IllegalArgumentException("odd number of dict items");
+            throw corrupt("sets a dict from an odd number of items");
         }
         for (int i = 0; i < flat.size(); i += 2) {
-            dict.put(flat.get(i), flat.get(i + 1));
+            Object key = flat.get(i);
+            if (!hashable(key, true)) {
+                throw corrupt("uses an unhashable " + describe(key) + " as a dict key");
+            }
+            dict.put(key, flat.get(i + 1));
         }
+    }
+
+    /** Scalars, and tuples of scalars: enough for every key a checkpoint uses, and safe to hash. */
+    private static boolean hashable(Object key, boolean tupleAllowed) {
+        if (key == null || key instanceof String || key instanceof Long || key instanceof Double
+                || key instanceof Boolean || key instanceof byte[]) {
+            return true;
+        }
+        return tupleAllowed && key instanceof List<?> tuple && !(key instanceof ArrayList<?>)
+                && tuple.stream().allMatch(item -> hashable(item, false));
     }
 
     private static List<Object> tuple(List<Object> items) {
@@ -246,7 +301,17 @@ public final class Unpickler {
     }
 
     private void push(Object value) {
+        if (stack.size() >= MAX_ITEMS) {
+            throw corrupt("holds more than " + MAX_ITEMS + " values on its stack");
+        }
         stack.add(value);
+    }
+
+    private void memoize(long key) {
+        if (memo.size() >= MAX_ITEMS && !memo.containsKey(key)) {
+            throw corrupt("memoizes more than " + MAX_ITEMS + " values");
+        }
+        memo.put(key, peek());
     }
 
     private Object peek() {

@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The JSON a safetensors header is written in: parsing to maps, lists, strings, longs, doubles,
  * booleans and null, and quoting strings for writing one.
  */
 final class Json {
+    /** Far deeper than a header's two levels, far shallower than what would overflow the stack. */
+    static final int MAX_DEPTH = 64;
     private final String text;
     private int at;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -52,15 +56,25 @@ final class Json {
             throw error("unexpected end");
         }
         char c = text.charAt(at);
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " levels deep");
+        }
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{' -> nested(this::object);
+            case '[' -> nested(this::array);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
             case 'n' -> literal("null", null);
             default -> number();
         };
+    }
+
+    private Object nested(Supplier<Object> container) {
+        depth++;
+        Object value = container.get();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -140,8 +154,15 @@ final class Json {
                     if (at + 4 > text.length()) {
                         throw error("short unicode escape");
                     }
-                    out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-                    at += 4;
+                    int code = 0;
+                    for (int end = at + 4; at < end; at++) {
+                        int digit = Character.digit(text.charAt(at), 16);
+                        if (digit < 0) {
+                            throw error("bad unicode escape");
+                        }
+                        code = code * 16 + digit;
+                    }
+                    out.append((char) code);
                 }
                 default -> throw error("bad escape '\\" + escaped + "'");
             }

@@ -2,6 +2,7 @@ package dev.clipig.weights.safetensors;
 
 import dev.clipig.weights.Checkpoint;
 import dev.clipig.weights.DType;
+import dev.clipig.weights.InputFile;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class SafetensorsFile {
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return read(path, channel);
         } catch (IOException e) {
-            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+            throw new WeightsException(path + ": cannot read: " + InputFile.describe(e), e);
         }
     }
 
@@ -96,13 +97,17 @@ public final class SafetensorsFile {
                 .toList();
         for (String name : inFileOrder) {
             TensorHeader tensor = parsed.get(name);
-            if (dataStart + tensor.end() > fileSize) {
+            if (tensor.end() > fileSize - dataStart) {
                 throw new WeightsException(path + ": truncated safetensors file: tensor '" + name
                         + "' ends at byte " + (dataStart + tensor.end()) + " of a " + fileSize + "-byte file");
             }
             ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, dataStart + tensor.begin(),
                     tensor.end() - tensor.begin());
-            tensors.put(name, Tensor.contiguous(tensor.dtype(), tensor.shape(), bytes));
+            try {
+                tensors.put(name, Tensor.contiguous(tensor.dtype(), tensor.shape(), bytes));
+            } catch (IllegalArgumentException e) {
+                throw new WeightsException(path + ": safetensors tensor '" + name + "': " + e.getMessage(), e);
+            }
         }
         if (header.get(METADATA) instanceof Map<?, ?> values) {
             values.forEach((key, value) -> {
@@ -172,7 +177,11 @@ public final class SafetensorsFile {
                     where + " has dtype " + dtypeName + "; supported are F16, BF16, F32, F64 and I64"));
             long begin = (Long) offsets.get(0);
             long end = (Long) offsets.get(1);
-            long elements = 1;
+            if (shapeList.size() > Tensor.MAX_RANK) {
+                throw new WeightsException(where + " has " + shapeList.size() + " dimensions, more than "
+                        + Tensor.MAX_RANK);
+            }
+            long bytes = dtype.byteSize();
             int[] shape = new int[shapeList.size()];
             for (int d = 0; d < shape.length; d++) {
                 long size = (Long) shapeList.get(d);
@@ -180,11 +189,12 @@ public final class SafetensorsFile {
                     throw new WeightsException(where + " has a bad shape " + shapeList);
                 }
                 shape[d] = (int) size;
-                elements *= size;
+                // Saturating: any count past 2 GiB is refused alike, and the product cannot overflow.
+                bytes = Math.min(bytes * size, 1L << 32);
             }
-            if (begin < 0 || end - begin != elements * dtype.byteSize() || end - begin > Integer.MAX_VALUE) {
-                throw new WeightsException(where + " spans bytes [" + begin + ", " + end + "), but shape "
-                        + shapeList + " of " + dtypeName + " needs " + elements * dtype.byteSize());
+            if (begin < 0 || end < begin || end - begin != bytes || bytes > Integer.MAX_VALUE) {
+                throw new WeightsException(where + " spans bytes [" + begin + ", " + end + "), which does not fit"
+                        + " shape " + shapeList + " of " + dtypeName + " (at most 2 GiB)");
             }
             return new TensorHeader(dtype, shape, begin, end);
         }

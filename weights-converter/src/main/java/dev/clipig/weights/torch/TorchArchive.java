@@ -21,6 +21,7 @@ import java.util.Map;
 public final class TorchArchive {
     public static final String TORCHSCRIPT = "TorchScript archive";
     public static final String STATE_DICT = "torch.save state dict";
+    static final int MAX_DEPTH = 64;
 
     private TorchArchive() {
     }
@@ -33,15 +34,15 @@ public final class TorchArchive {
                     new StorageLoader(path, zip, root)::load);
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             if (tree instanceof ScriptModule module) {
-                collect("", module.attributes(), tensors);
+                collect(path, "", module.attributes(), tensors, 0);
                 return new Checkpoint(path, TORCHSCRIPT, tensors);
             }
             if (tree instanceof Map<?, ?> stateDict) {
-                collect("", stateDict, tensors);
+                collect(path, "", stateDict, tensors, 0);
                 return new Checkpoint(path, STATE_DICT, tensors);
             }
-            throw new WeightsException(path + ": " + pickle + " holds a "
-                    + (tree == null ? "None" : tree.getClass().getSimpleName()) + ", not a module or a state dict");
+            throw new WeightsException(path + ": " + pickle + " holds a " + Unpickler.describe(tree)
+                    + ", not a module or a state dict");
         }
     }
 
@@ -58,16 +59,24 @@ public final class TorchArchive {
         return roots.get(0);
     }
 
-    /** Tensors under dotted names; submodules and nested dicts recurse, other values are skipped. */
-    private static void collect(String prefix, Map<?, ?> values, Map<String, Tensor> tensors) {
+    /**
+     * Tensors under dotted names; submodules and nested dicts recurse, other values are skipped.
+     * Real module trees nest a handful of levels; a pickle may nest thousands or contain itself,
+     * which {@value #MAX_DEPTH} levels stop either way.
+     */
+    private static void collect(Path path, String prefix, Map<?, ?> values, Map<String, Tensor> tensors, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new WeightsException(path + ": data.pkl nests modules or dicts more than " + MAX_DEPTH
+                    + " levels deep (or contains itself), at '" + prefix + "'");
+        }
         values.forEach((key, value) -> {
             String name = prefix + key;
             if (value instanceof Tensor tensor) {
                 tensors.put(name, tensor);
             } else if (value instanceof ScriptModule module) {
-                collect(name + ".", module.attributes(), tensors);
+                collect(path, name + ".", module.attributes(), tensors, depth + 1);
             } else if (value instanceof Map<?, ?> nested) {
-                collect(name + ".", nested, tensors);
+                collect(path, name + ".", nested, tensors, depth + 1);
             }
         });
     }
@@ -82,7 +91,8 @@ public final class TorchArchive {
             if (!(persistentId instanceof List<?> id) || id.size() != 5 || !"storage".equals(id.get(0))
                     || !(id.get(1) instanceof TorchGlobals.StorageType type) || !(id.get(2) instanceof String key)
                     || !(id.get(4) instanceof Long elements)) {
-                throw new WeightsException(path + ": unsupported persistent id " + persistentId + " in data.pkl");
+                throw new WeightsException(path + ": unsupported persistent id in data.pkl: a "
+                        + Unpickler.describe(persistentId) + ", not ('storage', type, key, location, numel)");
             }
             return loaded.computeIfAbsent(key, k -> {
                 String entry = root + "data/" + key;
@@ -90,11 +100,11 @@ public final class TorchArchive {
                 if (size < 0) {
                     throw new WeightsException(path + ": missing storage entry '" + entry + "'");
                 }
-                long needed = elements * type.dtype().byteSize();
-                if (size < needed) {
+                if (elements < 0 || elements > size / type.dtype().byteSize()) {
                     throw new WeightsException(path + ": storage entry '" + entry + "' holds " + size
-                            + " bytes, fewer than the " + needed + " of " + elements + " " + type.dtype() + " elements");
+                            + " bytes, not the " + elements + " " + type.dtype() + " elements data.pkl says");
                 }
+                long needed = elements * type.dtype().byteSize();
                 ByteBuffer bytes = zip.read(entry);
                 return new Storage(entry, type.dtype(), bytes.slice(0, (int) needed));
             });

@@ -41,13 +41,18 @@ final class TorchGlobals implements Unpickler.Globals {
             }
         }
         if (IDENTITIES.contains(qualified)) {
-            return (Unpickler.Function) arguments -> arguments.get(0);
+            return (Unpickler.Function) arguments -> {
+                if (arguments.isEmpty()) {
+                    throw new IllegalArgumentException(qualified + " called without arguments");
+                }
+                return arguments.get(0);
+            };
         }
         return switch (qualified) {
             case "torch._utils._rebuild_tensor_v2" -> (Unpickler.Function) TorchGlobals::rebuildTensor;
             case "collections.OrderedDict" -> (Unpickler.Function) arguments -> {
                 if (!arguments.isEmpty()) {
-                    throw new IllegalArgumentException("OrderedDict built from arguments " + arguments);
+                    throw new IllegalArgumentException("OrderedDict built from " + arguments.size() + " arguments");
                 }
                 return new LinkedHashMap<>();
             };
@@ -57,19 +62,35 @@ final class TorchGlobals implements Unpickler.Globals {
 
     /** {@code _rebuild_tensor_v2(storage, storage_offset, size, stride, requires_grad, hooks[, metadata])}. */
     private static Tensor rebuildTensor(List<Object> arguments) {
-        if (arguments.size() < 4 || !(arguments.get(0) instanceof Storage storage)) {
-            throw new IllegalArgumentException("_rebuild_tensor_v2 called with " + arguments);
+        if (arguments.size() < 4 || !(arguments.get(0) instanceof Storage storage)
+                || !(arguments.get(1) instanceof Long offset)) {
+            throw new IllegalArgumentException("_rebuild_tensor_v2 called with "
+                    + arguments.stream().map(Unpickler::describe).toList() + ", not (storage, int, ...)");
         }
-        int offset = Math.toIntExact((Long) arguments.get(1));
+        String where = "tensor in storage '" + storage.entry() + "': ";
         try {
-            return Tensor.strided(storage.dtype(), ints(arguments.get(2)), ints(arguments.get(3)), offset,
-                    storage.bytes());
+            return Tensor.strided(storage.dtype(), ints(arguments.get(2), where + "size"),
+                    ints(arguments.get(3), where + "stride"), Math.toIntExact(offset), storage.bytes());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(where + "offset " + offset + " is out of range", e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("tensor in storage '" + storage.entry() + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + e.getMessage(), e);
         }
     }
 
-    private static int[] ints(Object tuple) {
-        return ((List<?>) tuple).stream().mapToInt(value -> Math.toIntExact((Long) value)).toArray();
+    private static int[] ints(Object tuple, String what) {
+        if (!(tuple instanceof List<?> values) || values.size() > Tensor.MAX_RANK) {
+            throw new IllegalArgumentException(what + " is a " + Unpickler.describe(tuple)
+                    + ", not a tuple of at most " + Tensor.MAX_RANK + " ints");
+        }
+        int[] ints = new int[values.size()];
+        for (int i = 0; i < ints.length; i++) {
+            if (!(values.get(i) instanceof Long value) || value < 0 || value > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException(what + " holds a " + Unpickler.describe(values.get(i))
+                        + (values.get(i) instanceof Long value ? " " + value : "") + ", not a size");
+            }
+            ints[i] = (int) (long) value;
+        }
+        return ints;
     }
 }

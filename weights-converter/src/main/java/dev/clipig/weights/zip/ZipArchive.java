@@ -1,5 +1,6 @@
 package dev.clipig.weights.zip;
 
+import dev.clipig.weights.InputFile;
 import dev.clipig.weights.WeightsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -9,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,12 @@ import java.util.zip.Inflater;
  * <p>PyTorch stores tensor data uncompressed, so a stored entry is handed out as a read-only
  * memory map of its bytes in the file: hundreds of megabytes of weights are never copied onto
  * the heap. Deflated entries, which other zip writers produce, are inflated.
+ *
+ * <p>A hostile archive cannot make it allocate much more than the file holds: every size and
+ * offset must lie inside the file, entries may not overlap (a zip bomb's trick of inflating one
+ * stream under many names), an entry may claim at most {@value #MAX_RATIO} times its compressed
+ * size (far above what weights or pickles compress by, far below deflate's 1032), and inflating
+ * grows its buffer only as bytes actually come out.
  */
 public final class ZipArchive implements AutoCloseable {
     private static final int LOCAL_HEADER = 0x04034b50;
@@ -34,6 +43,9 @@ public final class ZipArchive implements AutoCloseable {
     private static final int STORED = 0;
     private static final int DEFLATED = 8;
     private static final long UNSET_32 = 0xffffffffL;
+    private static final int LOCAL_HEADER_SIZE = 30;
+    static final int MAX_RATIO = 200;
+    private static final int FIRST_CHUNK = 1 << 16;
 
     private record Entry(String name, int method, long compressedSize, long size, long localHeaderOffset) {
     }
@@ -56,12 +68,12 @@ public final class ZipArchive implements AutoCloseable {
         try {
             channel = FileChannel.open(path, StandardOpenOption.READ);
             return new ZipArchive(path, channel);
-        } catch (IOException | RuntimeException e) {
+        } catch (WeightsException e) {
             closeQuietly(channel, e);
-            if (e instanceof WeightsException w) {
-                throw w;
-            }
-            throw new WeightsException(path + ": cannot read: " + e.getMessage(), e);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(channel, e);
+            throw new WeightsException(path + ": cannot read: " + InputFile.describe(e), e);
         }
     }
 
@@ -127,27 +139,31 @@ public final class ZipArchive implements AutoCloseable {
     }
 
     private ByteBuffer inflate(ByteBuffer compressed, Entry entry) {
-        if (entry.size > Integer.MAX_VALUE) {
+        if (entry.size > Integer.MAX_VALUE - 8) {
             throw new WeightsException(path + ": entry '" + entry.name + "' is larger than 2 GiB");
         }
-        byte[] out = new byte[(int) entry.size];
+        int size = (int) entry.size;
+        byte[] out = new byte[Math.min(size, FIRST_CHUNK)];
         Inflater inflater = new Inflater(true);
         try {
             inflater.setInput(compressed);
             int filled = 0;
-            while (filled < out.length && !inflater.finished()) {
+            while (filled < size && !inflater.finished()) {
+                if (filled == out.length) {
+                    out = Arrays.copyOf(out, (int) Math.min(size, 2L * out.length));
+                }
                 int n = inflater.inflate(out, filled, out.length - filled);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     break;
                 }
                 filled += n;
             }
-            if (filled != out.length) {
+            if (filled != size) {
                 throw new WeightsException(path + ": entry '" + entry.name + "' inflates to " + filled
-                        + " bytes, its header says " + entry.size);
+                        + " bytes, its header says " + size);
             }
         } catch (DataFormatException e) {
-            throw new WeightsException(path + ": entry '" + entry.name + "' is corrupt: " + e.getMessage(), e);
+            throw new WeightsException(path + ": entry '" + entry.name + "' is corrupt deflate data", e);
         } finally {
             inflater.end();
         }
@@ -155,11 +171,11 @@ public final class ZipArchive implements AutoCloseable {
     }
 
     private long dataStart(Entry entry) throws IOException {
-        ByteBuffer header = readAt(entry.localHeaderOffset, 30, "local header of '" + entry.name + "'");
+        ByteBuffer header = readAt(entry.localHeaderOffset, LOCAL_HEADER_SIZE, "local header of '" + entry.name + "'");
         if (header.getInt(0) != LOCAL_HEADER) {
             throw new WeightsException(path + ": corrupt zip archive: no local header for '" + entry.name + "'");
         }
-        return entry.localHeaderOffset + 30 + (header.getShort(26) & 0xffff) + (header.getShort(28) & 0xffff);
+        return entry.localHeaderOffset + LOCAL_HEADER_SIZE + (header.getShort(26) & 0xffff) + (header.getShort(28) & 0xffff);
     }
 
     private void readCentralDirectory() throws IOException {
@@ -211,6 +227,25 @@ public final class ZipArchive implements AutoCloseable {
             }
             at = readCentralEntry(directory, at);
         }
+        checkNoOverlap(directoryStart);
+    }
+
+    /**
+     * Each entry's header and compressed data must end before the next entry (or the central
+     * directory) begins; the names and extra fields between are not counted, so this bound is loose
+     * but enough to keep one compressed stream from being read under two names.
+     */
+    private void checkNoOverlap(long directoryStart) {
+        List<Entry> byOffset = new ArrayList<>(entries.values());
+        byOffset.sort(Comparator.comparingLong(Entry::localHeaderOffset));
+        for (int i = 0; i < byOffset.size(); i++) {
+            Entry entry = byOffset.get(i);
+            long next = i + 1 < byOffset.size() ? byOffset.get(i + 1).localHeaderOffset : directoryStart;
+            if (entry.localHeaderOffset + LOCAL_HEADER_SIZE + entry.compressedSize > next) {
+                throw new WeightsException(path + ": corrupt zip archive: entry '" + entry.name
+                        + "' overlaps the " + (i + 1 < byOffset.size() ? "next entry" : "central directory"));
+            }
+        }
     }
 
     /** Parses the central directory entry at {@code at} and returns where the next one starts. */
@@ -239,27 +274,41 @@ public final class ZipArchive implements AutoCloseable {
             int id = directory.getShort(field) & 0xffff;
             int length = directory.getShort(field + 2) & 0xffff;
             if (id == 1) {
+                long[] wide = {size, compressedSize, localHeaderOffset};
                 int value = field + 4;
-                if (size == UNSET_32) {
-                    size = directory.getLong(value);
-                    value += 8;
+                for (int i = 0; i < wide.length; i++) {
+                    if (wide[i] == UNSET_32) {
+                        if (value + 8 > field + 4 + length || value + 8 > directory.limit()) {
+                            throw new WeightsException(path + ": corrupt zip archive: short zip64 field of '"
+                                    + name + "'");
+                        }
+                        wide[i] = directory.getLong(value);
+                        value += 8;
+                    }
                 }
-                if (compressedSize == UNSET_32) {
-                    compressedSize = directory.getLong(value);
-                    value += 8;
-                }
-                if (localHeaderOffset == UNSET_32) {
-                    localHeaderOffset = directory.getLong(value);
-                }
+                size = wide[0];
+                compressedSize = wide[1];
+                localHeaderOffset = wide[2];
             }
             field += 4 + length;
         }
-        entries.put(name, new Entry(name, method, compressedSize, size, localHeaderOffset));
+        if (compressedSize < 0 || size < 0 || localHeaderOffset < 0 || compressedSize > fileSize
+                || localHeaderOffset > fileSize - LOCAL_HEADER_SIZE) {
+            throw new WeightsException(path + ": corrupt zip archive: entry '" + name + "' declares sizes or an"
+                    + " offset outside the " + fileSize + "-byte file");
+        }
+        if (method == DEFLATED && size > Math.max(compressedSize, FIRST_CHUNK) * (long) MAX_RATIO) {
+            throw new WeightsException(path + ": entry '" + name + "' claims to inflate " + compressedSize
+                    + " bytes to " + size + ", more than " + MAX_RATIO + " times: a zip bomb or a corrupt archive");
+        }
+        if (entries.put(name, new Entry(name, method, compressedSize, size, localHeaderOffset)) != null) {
+            throw new WeightsException(path + ": corrupt zip archive: two entries named '" + name + "'");
+        }
         return next;
     }
 
     private ByteBuffer readAt(long position, int length, String what) throws IOException {
-        if (position < 0 || position + length > fileSize) {
+        if (position < 0 || position > fileSize - length) {
             throw truncated("the " + what + " lies outside the file");
         }
         ByteBuffer buffer = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);

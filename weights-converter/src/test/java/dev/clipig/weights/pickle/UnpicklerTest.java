@@ -80,6 +80,36 @@ class UnpicklerTest {
         assertTrue(e.getMessage().contains("unsupported opcode 0x49"), e.getMessage());
     }
 
+    @Test
+    void refusesAppendToNoneOrATupleWithoutJavaText() {
+        assertRefused(new Pickle().op(0x80, 2).op('N').op('K', 1).op('a').op('.'), "applies APPEND to a None");
+        assertRefused(new Pickle().op(0x80, 2).op(')').op('K', 1).op('a').op('.'), "applies APPEND to a tuple");
+        assertRefused(new Pickle().op(0x80, 2).op('K', 1).op('K', 1).op('K', 1).op('s').op('.'),
+                "applies SETITEM to a int");
+    }
+
+    @Test
+    void refusesAListAsADictKey() {
+        assertRefused(new Pickle().op(0x80, 2).op('}').op(']').op('K', 1).op('s').op('.'),
+                "unhashable list as a dict key");
+    }
+
+    @Test
+    void boundsTheStack() {
+        Pickle p = new Pickle().op(0x80, 2);
+        for (int i = 0; i <= Unpickler.MAX_ITEMS; i++) {
+            p.op('N');
+        }
+        assertRefused(p.op('.'), "more than " + Unpickler.MAX_ITEMS + " values on its stack");
+    }
+
+    private static void assertRefused(Pickle p, String expected) {
+        WeightsException e = assertThrows(WeightsException.class,
+                () -> Unpickler.load("bad.pkl", p.buffer(), NOTHING_ALLOWED, NO_PERSISTENCE));
+        assertTrue(e.getMessage().startsWith("bad.pkl: ") && e.getMessage().contains(expected), e.getMessage());
+        assertTrue(!e.getMessage().contains("java."), e.getMessage());
+    }
+
     /** A pickle written opcode by opcode. */
     private static final class Pickle {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
