@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -184,7 +185,15 @@ final class ConfigNode {
 
     /** One of the spellings of {@code choices}. */
     <E extends Enum<E> & ConfigChoice> E choice(E[] choices) {
-        String value = text();
+        return choice(choices, text());
+    }
+
+    /** One of the spellings of {@code choices}, whatever the case of the text's letters. */
+    <E extends Enum<E> & ConfigChoice> E choiceIgnoringCase(E[] choices) {
+        return choice(choices, text().toLowerCase(Locale.ROOT));
+    }
+
+    private <E extends Enum<E> & ConfigChoice> E choice(E[] choices, String value) {
         return ConfigChoice.find(choices, value).orElseThrow(() -> {
             List<String> names = ConfigChoice.spellings(choices);
             return error("unknown value '" + value + "', expected one of " + String.join(", ", names)

@@ -169,7 +169,7 @@ final class ConfigReader {
         return new FeatureSpec(text, image, window(f),
                 param(f, WEIGHT, ExpressionScope.FEATURE, node),
                 param(f, SCALE, ExpressionScope.FEATURE, node),
-                entry(f, "loss").map(n -> n.choice(LossFunction.values())).orElse(LossFunction.COSINE));
+                entry(f, "loss").map(n -> n.choiceIgnoringCase(LossFunction.values())).orElse(LossFunction.COSINE));
     }
 
     /** A post-processing item: {@code active}/{@code start}/{@code end} and transforms that keep the size. */

@@ -3,7 +3,6 @@ package dev.clipig.core.config;
 import static dev.clipig.core.config.ParamSchema.floats;
 import static dev.clipig.core.config.ParamSchema.ints;
 import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
-import static dev.clipig.core.config.ValueCheck.ODD_POSITIVE;
 import static dev.clipig.core.config.ValueCheck.POSITIVE;
 
 import dev.clipig.core.constraints.BlurConstraint;
@@ -34,7 +33,7 @@ public final class ConstraintOps {
     private static final Map<String, ConstraintOp> ALL = new LinkedHashMap<>();
 
     static {
-        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3).checked(ODD_POSITIVE);
+        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3);
         ParamSchema sigma = floats("sigma", 2).asOptional().checked(POSITIVE);
 
         define("blur", (a, loss) -> new BlurConstraint(a.vector("kernel_size"), a.optionalVector("sigma").orElse(null),

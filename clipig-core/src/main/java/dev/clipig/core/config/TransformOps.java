@@ -4,7 +4,6 @@ import static dev.clipig.core.config.ParamSchema.choice;
 import static dev.clipig.core.config.ParamSchema.floats;
 import static dev.clipig.core.config.ParamSchema.ints;
 import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
-import static dev.clipig.core.config.ValueCheck.ODD_POSITIVE;
 import static dev.clipig.core.config.ValueCheck.POSITIVE;
 
 import dev.clipig.core.transforms.*;
@@ -25,7 +24,7 @@ public final class TransformOps {
     private static final Map<String, TransformOp> ALL = new LinkedHashMap<>();
 
     static {
-        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3).checked(ODD_POSITIVE);
+        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3);
         ParamSchema sigma = floats("sigma", 2).asOptional().checked(POSITIVE);
         ParamSchema center = floats("center", 2).withDefault(0.5, 0.5);
 

@@ -6,8 +6,7 @@ import java.util.function.DoublePredicate;
 public enum ValueCheck {
     ANY("any number", v -> !Double.isNaN(v)),
     NON_NEGATIVE("zero or positive", v -> v >= 0.0),
-    POSITIVE("positive", v -> v > 0.0),
-    ODD_POSITIVE("odd and positive", v -> v > 0.0 && v == Math.rint(v) && Math.abs(v % 2.0) == 1.0);
+    POSITIVE("positive", v -> v > 0.0);
 
     private final String description;
     private final DoublePredicate test;
@@ -21,7 +20,7 @@ public enum ValueCheck {
         return test.test(value);
     }
 
-    /** E.g. "odd and positive", for messages. */
+    /** E.g. "zero or positive", for messages. */
     public String description() {
         return description;
     }

@@ -235,8 +235,6 @@ class ClipigConfigTest {
         assertMessage("bad.yaml:3: targets[0].transforms[0].random_rotate.degree: expected a list of 1 or 2"
                         + " numbers, got 3 values",
                 "targets:\n  - transforms:\n      - random_rotate: {degree: 1 2 3}\n");
-        assertMessage("bad.yaml:3: targets[0].constraints[0].blur.kernel_size: must be odd and positive, got 4",
-                "targets:\n  - constraints:\n      - blur: {kernel_size: 4}\n");
         assertMessage("bad.yaml:3: targets[0].transforms[0].random_rotate: 'random_rotate' needs 'degree'"
                         + " (a list of 1 or 2 numbers)",
                 "targets:\n  - transforms:\n      - random_rotate:\n          center: 0 1\n");
@@ -285,13 +283,33 @@ class ClipigConfigTest {
 
     @Test
     void runtimeProblemsNameTheParameter() {
-        ClipigConfig c = ClipigConfig.parse("targets:\n  - transforms:\n      - blur: {kernel_size: '3+2*t'}\n",
+        ClipigConfig c = ClipigConfig.parse("targets:\n  - transforms:\n      - bwnoise: '1-4*t'\n",
                 "run.yaml");
-        Param kernel = c.targets().get(0).transforms().get(0).param("kernel_size");
-        assertArrayEquals(new int[] {3, 3}, kernel.intValues(time(0.0)));
-        ConfigException e = assertThrows(ConfigException.class, () -> kernel.intValues(time(0.5)));
-        assertEquals("run.yaml:3: targets[0].transforms[0].blur.kernel_size: value 4 of '3+2*t'"
-                + " must be odd and positive", e.getMessage());
+        Param std = c.targets().get(0).transforms().get(0).param("std");
+        assertArrayEquals(new double[] {1.0}, std.values(time(0.0)));
+        ConfigException e = assertThrows(ConfigException.class, () -> std.values(time(0.5)));
+        assertEquals("run.yaml:3: targets[0].transforms[0].bwnoise: value -1.0 of '1-4*t'"
+                + " must be zero or positive", e.getMessage());
+    }
+
+    @Test
+    void anyKernelSizeIsAccepted() {
+        // CLIPig checks no kernel size: its blur makes an even size odd by adding one and raises
+        // anything below one to one when it runs, so constants like 4 and expressions that pass
+        // through even values (its walkthrough's 31*ti) are valid configs.
+        ClipigConfig c = ClipigConfig.parse("targets:\n  - constraints:\n      - blur: {kernel_size: 4}\n"
+                + "    transforms:\n      - blur: {kernel_size: '31*ti'}\n", "blur.yaml");
+        assertArrayEquals(new int[] {4, 4}, c.targets().get(0).constraints().get(0).param("kernel_size").intValues(time(0.0)));
+        assertArrayEquals(new int[] {0, 0}, c.targets().get(0).transforms().get(0).param("kernel_size").intValues(time(1.0)));
+    }
+
+    @Test
+    void featureLossNamesIgnoreCase() {
+        // CLIPig lower-cases a feature's loss name before looking it up, so its README's 'loss: L2' is l2.
+        ClipigConfig c = ClipigConfig.parse("targets:\n  - features:\n      - text: a\n        loss: L2\n"
+                + "      - text: b\n        loss: Cosine\n", "loss.yaml");
+        assertEquals(List.of(LossFunction.L2, LossFunction.COSINE),
+                c.targets().get(0).features().stream().map(f -> f.loss()).toList());
     }
 
     @Test
