@@ -82,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
                     .listener(step -> ends.add(step.seconds())).build().run();
         } finally {
             deleteQuietly(output);
-            deleteQuietly(output.resolveSibling(output.getFileName() + ".ckpt"));
+            deleteQuietly(Renderer.checkpointOf(output));
         }
         double[] seconds = new double[steps];
         for (int i = 0; i < steps; i++) seconds[i] = ends.get(i + 2) - ends.get(i + 1);

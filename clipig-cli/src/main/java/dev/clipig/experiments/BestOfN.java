@@ -103,9 +103,9 @@ public final class BestOfN {
         RenderResult result = Renderer.builder().config(config).model(model).seed(seed).output(png).build().run();
         try {
             // Neither pass resumes, so the checkpoint a run leaves is of no further use.
-            Files.deleteIfExists(CheckpointFile.beside(png));
+            Files.deleteIfExists(Renderer.checkpointOf(png));
         } catch (IOException e) {
-            throw new ExperimentException("cannot delete " + CheckpointFile.beside(png) + ": " + e.getMessage(), e);
+            throw new ExperimentException("cannot delete " + Renderer.checkpointOf(png) + ": " + e.getMessage(), e);
         }
         return result;
     }

@@ -91,7 +91,7 @@ public final class ConceptGrid {
             return new ConceptImage(method.name(), concept, image, ConceptImage.Outcome.SKIPPED, Double.NaN, 0);
         }
         Path partial = image.resolveSibling(PARTIAL).resolve(concept.fileName());
-        Path checkpoint = CheckpointFile.beside(partial);
+        Path checkpoint = Renderer.checkpointOf(partial);
         boolean resuming = Files.exists(checkpoint);
         createDirectories(partial.getParent());
         RenderResult result = Renderer.builder().config(method.forPrompt(concept.prompt())).model(model).seed(seed)

@@ -139,6 +139,11 @@ public final class Renderer {
     private record Trained(double loss, List<double[]> similarities) {
     }
 
+    /** The file beside {@code png} where a run writing it keeps its resumable state. */
+    public static Path checkpointOf(Path png) {
+        return Checkpoint.beside(png).path();
+    }
+
     private ImageState initialImage(int epochs) {
         int first = config.startEpoch();
         return ImageState.initial(config.init(), resolution(new TrainingTime(first, epochs), expressionRandom(first)),
