@@ -48,7 +48,7 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("cpu", cpu);
         lines.put("simd", simd.isEmpty() ? "none of AVX" : String.join(" ", simd));
-        lines.put("libnd4j", variant + (variant.contains("onednn") ? " (matmul and softmax through oneDNN)" : ""));
+        lines.put("libnd4j", variant + (variant.contains("onednn") ? " (linear layers and softmax through oneDNN; attention's batched products not)" : ""));
         lines.put("openblas_coretype", coreType.orElse("detected by OpenBLAS"));
         lines.put("lanes", lanes + " x " + opThreads + " op thread(s), " + blasThreads + " BLAS thread(s)");
         return lines;
