@@ -29,12 +29,26 @@ public final class Main {
 
     static int run(String... args) {
         try {
-            return commandLine().execute(args);
+            CommandLine commandLine = commandLine();
+            return commandLine.execute(withImpliedRender(commandLine, args));
         } catch (LinkageError e) {
             String line = BackendFailure.explain(e).orElseThrow(() -> e);
             System.err.println("clipig: " + line);
             return 1;
         }
+    }
+
+    /**
+     * CLIPig's own invocation, {@code clipig CONFIG... [options]} (its scripts pipe a config in as
+     * {@code clipig - -o DIR/}), means {@code clipig render CONFIG...}.
+     */
+    static String[] withImpliedRender(CommandLine commandLine, String[] args) {
+        if (args.length == 0 || commandLine.getSubcommands().containsKey(args[0])) return args;
+        if (!args[0].equals("-") && args[0].startsWith("-")) return args;
+        String[] render = new String[args.length + 1];
+        render[0] = "render";
+        System.arraycopy(args, 0, render, 1, args.length);
+        return render;
     }
 
     /**

@@ -1,9 +1,6 @@
 package dev.clipig.core.config;
 
 import dev.clipig.core.transforms.Interpolation;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,19 +42,12 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
 
     /** Reads a config file; any problem is a one-line {@link ConfigException}. */
     public static ClipigConfig load(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException(ConfigLocation.programmatic(path.toString(), ""),
-                    "cannot read config file: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        }
-        return parse(text, path.toString());
+        return ConfigDocument.read(path).toConfig();
     }
 
     /** Reads config text; {@code sourceName} names it in messages. */
     public static ClipigConfig parse(String yaml, String sourceName) {
-        return ConfigReader.read(yaml, sourceName);
+        return ConfigDocument.parse(yaml, sourceName).toConfig();
     }
 
     public Builder toBuilder() {

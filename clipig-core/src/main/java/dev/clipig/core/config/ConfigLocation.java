@@ -20,6 +20,11 @@ public record ConfigLocation(String source, String path, int line) {
         return new ConfigLocation(source, path + "[" + index + "]", line);
     }
 
+    /** The same path in another file, for a value merged in from it. */
+    ConfigLocation inSource(String newSource) {
+        return new ConfigLocation(newSource, path, line);
+    }
+
     ConfigLocation atLine(int newLine) {
         return new ConfigLocation(source, path, newLine);
     }

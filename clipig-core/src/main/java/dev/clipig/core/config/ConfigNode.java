@@ -7,13 +7,8 @@ import dev.clipig.core.expr.ExpressionException;
 import dev.clipig.core.expr.IntValue;
 import dev.clipig.core.expr.Value;
 import dev.clipig.core.expr.Variables;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -21,7 +16,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,31 +39,28 @@ final class ConfigNode {
     private final Node node;
     private final ConfigLocation at;
     private final ScalarConstructor scalars;
+    private final Map<Node, String> sources;
 
-    private ConfigNode(Node node, ConfigLocation at, ScalarConstructor scalars) {
+    private ConfigNode(Node node, ConfigLocation at, ScalarConstructor scalars, Map<Node, String> sources) {
         this.node = node;
         this.at = at;
         this.scalars = scalars;
+        this.sources = sources;
     }
 
-    /** The root of a YAML document; an empty document is an empty mapping. */
-    static ConfigNode parse(String yaml, String source) {
-        LoaderOptions options = new LoaderOptions();
-        Node root;
-        try {
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(yaml));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            int line = mark != null ? mark.getLine() + 1 : 1;
-            throw new ConfigException(ConfigLocation.root(source).atLine(line),
-                    "invalid YAML: " + oneLine(e.getProblem() != null ? e.getProblem() : e.getContext()));
-        } catch (YAMLException e) {
-            throw new ConfigException(ConfigLocation.root(source), "invalid YAML: " + oneLine(e.getMessage()));
-        }
-        if (root == null) {
-            root = new MappingNode(Tag.MAP, List.of(), DumperOptions.FlowStyle.BLOCK);
-        }
-        return new ConfigNode(root, ConfigLocation.root(source).atLine(line(root)), new ScalarConstructor(options));
+    /** A node below this one, located in the file it came from. */
+    private ConfigNode child(Node child, ConfigLocation location) {
+        String source = sources.get(child);
+        return new ConfigNode(child, source == null ? location : location.inSource(source), scalars, sources);
+    }
+
+    /**
+     * The root of a composed document; {@code sources} names the file of nodes merged in from other
+     * files (every other node belongs to {@code name}).
+     */
+    static ConfigNode root(Node root, String name, Map<Node, String> sources) {
+        return new ConfigNode(root, ConfigLocation.root(name).atLine(Math.max(1, line(root))),
+                new ScalarConstructor(new LoaderOptions()), sources);
     }
 
     ConfigLocation location() {
@@ -108,7 +99,8 @@ final class ConfigNode {
                 throw new ConfigException(at.atLine(line(keyNode)), "keys must be names, not " + kindOf(keyNode));
             }
             String key = keyScalar.getValue();
-            ConfigLocation keyAt = at.key(key, line(keyNode));
+            String keySource = sources.get(keyNode);
+            ConfigLocation keyAt = (keySource == null ? at : at.inSource(keySource)).key(key, line(keyNode));
             if (!allowed.contains(key)) {
                 throw new ConfigException(keyAt, "unknown key '" + key + "'" + NearestName.hint(key, allowed)
                         + (NearestName.among(key, allowed).isPresent() ? ""
@@ -119,7 +111,7 @@ final class ConfigNode {
                         + entries.get(key).at.line() + ")");
             }
             Node value = tuple.getValueNode();
-            entries.put(key, new ConfigNode(value, keyAt, scalars));
+            entries.put(key, child(value, keyAt));
         }
         return Collections.unmodifiableMap(entries);
     }
@@ -134,7 +126,7 @@ final class ConfigNode {
         }
         List<ConfigNode> items = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            items.add(new ConfigNode(item, at.item(items.size(), line(item)), scalars));
+            items.add(child(item, at.item(items.size(), line(item))));
         }
         return items;
     }
@@ -276,7 +268,7 @@ final class ConfigNode {
         String[] parts = text.contains(",") ? text.split(",") : text.split("\\s+");
         return Arrays.stream(parts)
                 .map(p -> new ConfigNode(new ScalarNode(Tag.STR, p.strip(), scalar.getStartMark(), scalar.getEndMark(),
-                        scalar.getScalarStyle()), at, scalars))
+                        scalar.getScalarStyle()), at, scalars, sources))
                 .toList();
     }
 
@@ -367,12 +359,9 @@ final class ConfigNode {
     }
 
     private static int line(Node node) {
-        return node.getStartMark() != null ? node.getStartMark().getLine() + 1 : 1;
+        return node.getStartMark() != null ? node.getStartMark().getLine() + 1 : 0;
     }
 
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
-    }
 
     /** Gives access to snakeyaml's construction of single scalars (ints in all YAML notations, floats, bools). */
     private static final class ScalarConstructor extends SafeConstructor {

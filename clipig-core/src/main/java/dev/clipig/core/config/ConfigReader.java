@@ -43,11 +43,10 @@ final class ConfigReader {
     private ConfigReader() {
     }
 
-    static ClipigConfig read(String yaml, String source) {
-        ConfigNode root = ConfigNode.parse(yaml, source);
+    static ClipigConfig read(ConfigNode root) {
         Map<String, ConfigNode> top = root.mapping(TOP_KEYS);
         return new ClipigConfig(
-                source,
+                root.location().source(),
                 entry(top, "verbose").map(n -> n.integer(ValueCheck.NON_NEGATIVE)).orElse(2),
                 entry(top, "output").map(ConfigNode::text).orElse("./"),
                 entry(top, "snapshot_interval").map(ConfigReader::snapshotInterval)

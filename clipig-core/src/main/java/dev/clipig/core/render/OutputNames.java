@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * the config file's name with {@code .png}, or a {@code .png} file name; if that file exists, a
  * number is attached ({@code name-1.png}, or an existing number is increased).
  */
-final class OutputNames {
+public final class OutputNames {
     private OutputNames() {
     }
 
@@ -25,7 +25,8 @@ final class OutputNames {
         return firstFree(file);
     }
 
-    static Path firstFree(Path file) {
+    /** {@code file} if it does not exist, else the first free numbered name beside it, as CLIPig numbers. */
+    public static Path firstFree(Path file) {
         if (!Files.exists(file)) return file;
         String name = file.getFileName().toString().replaceFirst("\\.png$", "");
         java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("(.*)-(\\d+)$").matcher(name);
