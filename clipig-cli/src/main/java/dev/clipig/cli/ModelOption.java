@@ -6,13 +6,28 @@ import picocli.CommandLine.Option;
 
 /** The {@code --model} option the CLIP-using commands share. */
 final class ModelOption {
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", defaultValue = "ViT-B/32",
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "a model name (ViT-B/32, toy-shapes) or a weights file (.safetensors or OpenAI .pt);"
-                    + " default: ${DEFAULT-VALUE}")
-    String model;
+                    + " default: the config's model where there is one, else " + ModelCatalog.DEFAULT_MODEL)
+    private String model;
+
+    /** The model asked for, or {@code otherwise} when the option is absent. */
+    String nameOr(String otherwise) {
+        return model != null ? model : otherwise;
+    }
+
+    /** The name given, or the default model. */
+    String name() {
+        return nameOr(ModelCatalog.DEFAULT_MODEL);
+    }
 
     /** Resolves the name (downloading or converting once, if need be) and loads the model. */
     ClipModel load() {
-        return ClipModel.load(ModelCatalog.standard().resolve(model));
+        return load(name());
+    }
+
+    /** Loads the option's model or, when the option is absent, the one a config names. */
+    static ClipModel load(String name) {
+        return ClipModel.load(ModelCatalog.standard().resolve(name));
     }
 }

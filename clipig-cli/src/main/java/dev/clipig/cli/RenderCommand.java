@@ -94,7 +94,8 @@ public final class RenderCommand implements Callable<Integer> {
         String lastConfig = configs.get(configs.size() - 1);
         Path planned = ImageName.planned(config.output(), lastConfig, output);
         warnAboutDevice(config.device());
-        ClipModel clip = model.load();
+        String modelName = model.nameOr(config.model());
+        ClipModel clip = ModelOption.load(modelName);
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < repeat; i++) {
             Path image = resume && Files.exists(Renderer.checkpointOf(planned)) ? planned : ImageName.free(planned);
@@ -104,7 +105,7 @@ public final class RenderCommand implements Callable<Integer> {
                 result = Renderer.builder().config(config).model(clip).seed(seed + i).resume(resume)
                         .listener(bar::show).output(image).build().run();
             }
-            RunRecord record = new RunRecord(document.toYaml(), config, seed + i, model.model);
+            RunRecord record = new RunRecord(document.toYaml(), config, seed + i, modelName);
             record.writeFor(result);
             out.printf(Locale.ROOT, "wrote %s (%.1f s)%n", result.image(), result.seconds());
             if (config.verbose() >= 2) record.statistics(result.lastStep()).forEach(out::print);

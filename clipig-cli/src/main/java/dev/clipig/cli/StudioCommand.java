@@ -43,7 +43,7 @@ public final class StudioCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw new BadInputException("--port: not a port number: " + port);
         Studio studio;
         try {
-            studio = Studio.builder().workspace(workspace).host(host).port(port).model(model.model, model::load).start();
+            studio = Studio.builder().workspace(workspace).host(host).port(port).model(model.name(), model::load).start();
         } catch (BindException e) {
             throw new BadInputException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
                     + "); give another --port");

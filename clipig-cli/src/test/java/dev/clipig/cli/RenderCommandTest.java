@@ -127,6 +127,21 @@ class RenderCommandTest {
     }
 
     @Test
+    void theConfigsModelIsUsedUnlessTheCommandLineNamesOne() throws Exception {
+        // CLIPig's reference: "model: The pre-trained CLIP model to use"; --model is ours and wins.
+        Path toy = write("toy.yaml", "model: toy-shapes\n" + BASE);
+        CommandRun run = CommandRun.of("render", toy.toString(), "-o", dir + "/out/");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.readString(dir.resolve("out/toy.yaml")).contains("# seed: 0, model: toy-shapes\n"));
+
+        Path resnet = write("resnet.yaml", "model: RN50\n" + BASE);
+        assertEquals("render: model 'RN50': CLIP's ResNet image encoders are not supported; use a ViT model such as"
+                + " ViT-B/32", CommandRun.of("render", resnet.toString(), "-o", dir + "/").errorLine());
+        assertEquals(0, CommandRun.of("render", resnet.toString(), "-o", dir + "/out/", "--model", "toy-shapes").exit());
+        assertTrue(Files.readString(dir.resolve("out/resnet.yaml")).contains("# seed: 0, model: toy-shapes\n"));
+    }
+
+    @Test
     void aConfigFileFirstMeansRender() {
         String[] args = {"demo.yaml", "-o", "images/"};
         assertArrayEquals(new String[] {"render", "demo.yaml", "-o", "images/"},

@@ -106,6 +106,10 @@ public final class ModelCatalog {
     }
 
     private String knownName(String model) {
+        if (model.matches("RN\\d+(x\\d+)?")) {
+            throw new WeightsException("model '" + model + "': CLIP's ResNet image encoders are not supported;"
+                    + " use a ViT model such as " + DEFAULT_MODEL);
+        }
         String wanted = model.replace('/', '-');
         return models.keySet().stream()
                 .filter(name -> name.replace('/', '-').equals(wanted))
