@@ -57,7 +57,12 @@ public final class Main {
      * {@code --help} rather than printing it). Anything else is a bug and keeps its stack trace.
      */
     static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        return withOneLineErrors(new CommandLine(new Main()));
+    }
+
+    /** Gives a command line (this one's, or a cluster job's) the two one-line error paths above. */
+    public static CommandLine withOneLineErrors(CommandLine commandLine) {
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (!(e instanceof ClipigException)) throw e;

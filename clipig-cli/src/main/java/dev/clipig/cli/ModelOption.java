@@ -5,7 +5,7 @@ import dev.clipig.clip.models.ModelCatalog;
 import picocli.CommandLine.Option;
 
 /** The {@code --model} option the CLIP-using commands share. */
-final class ModelOption {
+public final class ModelOption {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
             description = "a model name (ViT-B/32, toy-shapes) or a weights file (.safetensors or OpenAI .pt);"
                     + " default: the config's model where there is one, else " + ModelCatalog.DEFAULT_MODEL)
@@ -17,7 +17,7 @@ final class ModelOption {
     }
 
     /** The name given, or the default model. */
-    String name() {
+    public String name() {
         return nameOr(ModelCatalog.DEFAULT_MODEL);
     }
 

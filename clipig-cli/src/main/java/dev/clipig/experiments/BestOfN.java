@@ -2,6 +2,7 @@ package dev.clipig.experiments;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.render.RenderListener;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
 import java.io.IOException;
@@ -33,17 +34,19 @@ public final class BestOfN {
     /** The two passes of a ranking. */
     public enum Stage { SHORT, FULL }
 
-    private final Path dir;
-    private final ClipigConfig shortConfig;
-    private final ClipigConfig fullConfig;
+    private final Path resultsDir;
+    private final String name;
+    private final Method shortMethod;
+    private final Method fullMethod;
+    private final String prompt;
     private final int runs;
     private final int best;
     private final long firstSeed;
     private final RankListener listener;
 
     private BestOfN(Builder b) {
-        Path resultsDir = Objects.requireNonNull(b.resultsDir, "resultsDir");
-        this.dir = resultsDir.resolve("rank").resolve(FolderName.check("ranking name", b.name));
+        this.resultsDir = b.resultsDir;
+        this.name = FolderName.check("ranking name", b.name);
         Method method = Objects.requireNonNull(b.method, "method");
         int epochs = method.config().epochs();
         if (b.runs < 1) throw new ExperimentException("runs must be at least 1, got " + b.runs);
@@ -54,8 +57,10 @@ public final class BestOfN {
             throw new ExperimentException("short epochs must be between 1 and the full run's " + (epochs - 1)
                     + ", got " + b.shortEpochs);
         }
-        this.fullConfig = method.forPrompt(b.prompt);
-        this.shortConfig = method.withEpochs(b.shortEpochs).forPrompt(b.prompt);
+        this.fullMethod = method;
+        this.shortMethod = method.withEpochs(b.shortEpochs);
+        this.prompt = b.prompt;
+        method.forPrompt(prompt); // refuses an empty prompt before anything runs
         this.runs = b.runs;
         this.best = b.best;
         this.firstSeed = b.firstSeed;
@@ -66,41 +71,80 @@ public final class BestOfN {
         return new Builder();
     }
 
-    /** The folder this ranking writes. */
+    /** The ranking's name, its folder under {@code rank/}. */
+    public String name() {
+        return name;
+    }
+
+    /** The folder {@link #run} writes; needs the results folder. */
     public Path dir() {
-        return dir;
+        return Objects.requireNonNull(resultsDir, "resultsDir").resolve("rank").resolve(name);
     }
 
     /** Renders every seed briefly and the best fully; returns the runs best first, as the CSV lists them. */
     public List<RankedSeed> run(ClipModel model) {
         Objects.requireNonNull(model, "model");
-        createDirectory();
+        Path dir = dir();
+        createDirectory(dir);
         List<RankedSeed> ranked = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            String run = "run-" + i;
-            long seed = firstSeed + i;
-            RenderResult result = render(model, shortConfig, seed, run);
-            RankedSeed ranking = new RankedSeed(run, seed, result.lastStep().meanSimilarity(), OptionalDouble.empty());
+        for (RankedSeed run : shortRuns()) {
+            RenderResult result = render(model, config(Stage.SHORT), run.seed(), dir.resolve(run.run() + ".png"),
+                    step -> { });
+            RankedSeed ranking = run.withShort(result.lastStep().meanSimilarity());
             ranked.add(ranking);
-            writeCsv(ranked);
+            writeCsv(dir, ranked);
             listener.onRun(Stage.SHORT, ranking, result.seconds());
         }
-        ranked.sort(Comparator.comparingDouble(RankedSeed::simShort).reversed());
-        for (int i = 0; i < best; i++) {
-            RankedSeed chosen = ranked.get(i);
-            RenderResult result = render(model, fullConfig, chosen.seed(), chosen.run());
-            RankedSeed continued = chosen.withFull(result.lastStep().meanSimilarity());
-            ranked.set(i, continued);
-            writeCsv(ranked);
+        for (RankedSeed run : best(ranked)) {
+            RenderResult result = render(model, config(Stage.FULL), run.seed(), dir.resolve(run.run() + ".png"),
+                    step -> { });
+            RankedSeed continued = run.withFull(result.lastStep().meanSimilarity());
+            ranked.set(ranked.indexOf(run), continued);
+            writeCsv(dir, ranked);
             listener.onRun(Stage.FULL, continued, result.seconds());
         }
         ranked.sort(RankedSeed.BEST_FIRST);
         return List.copyOf(ranked);
     }
 
-    private RenderResult render(ClipModel model, ClipigConfig config, long seed, String run) {
-        Path png = dir.resolve(run + ".png");
-        RenderResult result = Renderer.builder().config(config).model(model).seed(seed).output(png).build().run();
+    /** The runs to try, {@code run-<i>} with seed {@code firstSeed + i}, their similarities not yet known. */
+    public List<RankedSeed> shortRuns() {
+        List<RankedSeed> list = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            list.add(new RankedSeed("run-" + i, firstSeed + i, Double.NaN, OptionalDouble.empty()));
+        }
+        return List.copyOf(list);
+    }
+
+    /** The runs to continue to full length: the best by their short run's similarity. */
+    public List<RankedSeed> best(List<RankedSeed> shortRuns) {
+        return shortRuns.stream().sorted(Comparator.comparingDouble(RankedSeed::simShort).reversed()).limit(best)
+                .toList();
+    }
+
+    /** The method of a stage: its schedule in the short run's epochs, or in full. */
+    public Method method(Stage stage) {
+        return stage == Stage.SHORT ? shortMethod : fullMethod;
+    }
+
+    /** The prompt every run draws towards. */
+    public String prompt() {
+        return prompt;
+    }
+
+    /** The config a run of the stage renders. */
+    public ClipigConfig config(Stage stage) {
+        return method(stage).forPrompt(prompt);
+    }
+
+    /**
+     * One run of a ranking, of either stage, into {@code png}: the unit a cluster job spreads over
+     * machines, as {@link #run} renders it here.
+     */
+    public static RenderResult render(ClipModel model, ClipigConfig config, long seed, Path png,
+                                      RenderListener listener) {
+        RenderResult result = Renderer.builder().config(config).model(model).seed(seed).output(png)
+                .listener(listener).build().run();
         try {
             // Neither pass resumes, so the checkpoint a run leaves is of no further use.
             Files.deleteIfExists(Renderer.checkpointOf(png));
@@ -110,7 +154,7 @@ public final class BestOfN {
         return result;
     }
 
-    private void createDirectory() {
+    private static void createDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -118,9 +162,8 @@ public final class BestOfN {
         }
     }
 
-    private void writeCsv(List<RankedSeed> ranked) {
-        StringBuilder csv = new StringBuilder(RankedSeed.CSV_HEADER).append('\n');
-        ranked.stream().sorted(RankedSeed.BEST_FIRST).forEach(run -> csv.append(run.csvRow()).append('\n'));
+    private static void writeCsv(Path dir, List<RankedSeed> ranked) {
+        String csv = RankedSeed.csv(ranked);
         Path file = dir.resolve("ranking.csv");
         Path temporary = dir.resolve(".ranking.csv.part");
         try {
@@ -132,7 +175,7 @@ public final class BestOfN {
         }
     }
 
-    /** Options of a ranking; results folder, name, method and prompt are required. */
+    /** Options of a ranking; name, method and prompt are required, and the results folder to {@link #run} it. */
     public static final class Builder {
         private Path resultsDir;
         private String name;

@@ -1,13 +1,7 @@
 package dev.clipig.experiments;
 
 import dev.clipig.clip.ClipModel;
-import dev.clipig.core.render.RenderResult;
-import dev.clipig.core.render.Renderer;
-import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,28 +35,25 @@ public final class ConceptGrid {
             "motorcycle", "mushroom", "peace", "piano", "pickle", "pizza", "polygons", "raspberry", "rosemary",
             "russian-doll", "salami", "taco", "tank", "toaster", "violin", "waffle", "watermelon");
 
-    private static final String PARTIAL = ".partial";
-
     private final Path resultsDir;
-    private final List<Method> methods;
-    private final List<Concept> concepts;
-    private final long seed;
+    private final List<ConceptTask> tasks;
     private final ConceptListener listener;
 
     private ConceptGrid(Builder b) {
-        this.resultsDir = Objects.requireNonNull(b.resultsDir, "resultsDir");
-        this.methods = b.methods != null ? b.methods : List.of(Method.shipped(1), Method.shipped(2));
+        this.resultsDir = b.resultsDir;
+        List<Method> methods = b.methods != null ? b.methods : List.of(Method.shipped(1), Method.shipped(2));
         if (methods.isEmpty()) throw new ExperimentException("no method to render with");
         if (methods.stream().map(Method::name).distinct().count() < methods.size()) {
             throw new ExperimentException("two methods share a name: " + methods.stream().map(Method::name).toList());
         }
         List<String> animals = distinct("animals", b.animals);
-        List<Concept> grid = new ArrayList<>();
+        List<ConceptTask> grid = new ArrayList<>();
         for (String thing : distinct("things", b.things)) {
-            for (String animal : animals) grid.add(new Concept(animal, thing));
+            for (String animal : animals) {
+                for (Method method : methods) grid.add(new ConceptTask(method, new Concept(animal, thing), b.seed));
+            }
         }
-        this.concepts = List.copyOf(grid);
-        this.seed = b.seed;
+        this.tasks = List.copyOf(grid);
         this.listener = b.listener;
     }
 
@@ -70,61 +61,22 @@ public final class ConceptGrid {
         return new Builder();
     }
 
-    /** The images, thing by thing and each with every method, in the order they were visited. */
+    /** The tasks, thing by thing and each with every method, in the order {@link #run} visits them. */
+    public List<ConceptTask> tasks() {
+        return tasks;
+    }
+
+    /** Renders every task into the results folder; returns the images in the order they were visited. */
     public List<ConceptImage> run(ClipModel model) {
         Objects.requireNonNull(model, "model");
-        int total = concepts.size() * methods.size();
-        List<ConceptImage> images = new ArrayList<>(total);
-        for (Concept concept : concepts) {
-            for (Method method : methods) {
-                ConceptImage image = render(model, method, concept);
-                images.add(image);
-                listener.onImage(images.size(), total, image);
-            }
+        Path dir = Objects.requireNonNull(resultsDir, "resultsDir");
+        List<ConceptImage> images = new ArrayList<>(tasks.size());
+        for (ConceptTask task : tasks) {
+            ConceptImage image = task.render(model, dir, step -> { });
+            images.add(image);
+            listener.onImage(images.size(), tasks.size(), image);
         }
         return images;
-    }
-
-    private ConceptImage render(ClipModel model, Method method, Concept concept) {
-        Path image = resultsDir.resolve("concept").resolve(method.name()).resolve(concept.fileName());
-        if (Files.exists(image)) {
-            return new ConceptImage(method.name(), concept, image, ConceptImage.Outcome.SKIPPED, Double.NaN, 0);
-        }
-        Path partial = image.resolveSibling(PARTIAL).resolve(concept.fileName());
-        Path checkpoint = Renderer.checkpointOf(partial);
-        boolean resuming = Files.exists(checkpoint);
-        createDirectories(partial.getParent());
-        RenderResult result = Renderer.builder().config(method.forPrompt(concept.prompt())).model(model).seed(seed)
-                .output(partial).resume(true).build().run();
-        try {
-            Files.move(partial, image, StandardCopyOption.ATOMIC_MOVE);
-            // A finished image needs no checkpoint, and a grid's worth of them would outweigh the images.
-            Files.deleteIfExists(checkpoint);
-        } catch (IOException e) {
-            throw new ExperimentException("cannot move " + partial + " to " + image + ": " + e.getMessage(), e);
-        }
-        removeIfEmpty(partial.getParent());
-        double similarity = result.lastStep() == null ? Double.NaN : result.lastStep().meanSimilarity();
-        return new ConceptImage(method.name(), concept, image,
-                resuming ? ConceptImage.Outcome.RESUMED : ConceptImage.Outcome.RENDERED, similarity, result.seconds());
-    }
-
-    private static void createDirectories(Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ExperimentException("cannot create the folder " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void removeIfEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (DirectoryNotEmptyException stillInUse) {
-            // another image's stopped run waits there
-        } catch (IOException e) {
-            throw new ExperimentException("cannot remove the folder " + dir + ": " + e.getMessage(), e);
-        }
     }
 
     private static List<String> distinct(String what, List<String> names) {
@@ -132,7 +84,7 @@ public final class ConceptGrid {
         return List.copyOf(new LinkedHashSet<>(names));
     }
 
-    /** Options of a grid; {@link #resultsDir} is required. */
+    /** Options of a grid; {@link #resultsDir} is required to {@link #run} it. */
     public static final class Builder {
         private Path resultsDir;
         private List<Method> methods;

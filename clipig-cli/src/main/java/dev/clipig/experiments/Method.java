@@ -29,6 +29,14 @@ public record Method(String name, ClipigConfig config) {
         }
     }
 
+    /** A shipped method by its name, {@code method1} or {@code method2}. */
+    public static Method shipped(String name) {
+        for (int number = 1; number <= 2; number++) {
+            if (("method" + number).equals(name)) return shipped(number);
+        }
+        throw new ExperimentException("there is no method '" + name + "'; the methods are method1 and method2");
+    }
+
     /** CLIPig's method 1 or 2, named {@code method1} or {@code method2}. */
     public static Method shipped(int number) {
         if (number != 1 && number != 2) {

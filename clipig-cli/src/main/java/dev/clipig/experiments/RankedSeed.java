@@ -1,6 +1,7 @@
 package dev.clipig.experiments;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
@@ -19,8 +20,21 @@ public record RankedSeed(String run, long seed, double simShort, OptionalDouble 
             .thenComparing(r -> -r.simFull().orElse(0))
             .thenComparing(r -> -r.simShort());
 
-    RankedSeed withFull(double similarity) {
+    /** The run with its short run's similarity. */
+    public RankedSeed withShort(double similarity) {
+        return new RankedSeed(run, seed, similarity, simFull);
+    }
+
+    /** The run with its full run's similarity. */
+    public RankedSeed withFull(double similarity) {
         return new RankedSeed(run, seed, simShort, OptionalDouble.of(similarity));
+    }
+
+    /** {@code ranking.csv}: the header and the runs, {@link #BEST_FIRST}. */
+    public static String csv(List<RankedSeed> runs) {
+        StringBuilder csv = new StringBuilder(CSV_HEADER).append('\n');
+        runs.stream().sorted(BEST_FIRST).forEach(run -> csv.append(run.csvRow()).append('\n'));
+        return csv.toString();
     }
 
     /** {@code run,seed,sim_short,sim_full}, {@code sim_full} empty for a run not continued. */

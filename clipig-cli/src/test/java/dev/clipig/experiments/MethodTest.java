@@ -19,6 +19,13 @@ class MethodTest {
     }
 
     @Test
+    void aShippedMethodIsFoundByItsFolderName() {
+        assertEquals(Method.shipped(2), Method.shipped("method2"));
+        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped("method3"));
+        assertEquals("there is no method 'method3'; the methods are method1 and method2", e.getMessage());
+    }
+
+    @Test
     void aPromptReplacesTheTextFeatureAndKeepsTheRest() {
         Method method = Method.shipped(2);
         ClipigConfig config = method.forPrompt("a snail made of coral reef");
