@@ -18,7 +18,7 @@ import java.util.Optional;
  * the arrays live off-heap anyway. A user who sets either heap size gets neither of ours, so the two
  * never conflict. The measurements are in docs/performance.md.
  */
-final class NativeEnvironment {
+public final class NativeEnvironment {
     private static final String RELAUNCHED = "CLIPIG_RELAUNCHED", MAX_HEAP = "-Xmx1g", START_HEAP = "-Xms128m";
 
     private NativeEnvironment() {
@@ -45,7 +45,7 @@ final class NativeEnvironment {
      * In a re-launched child, ends this process when the launcher is gone: a launcher killed with
      * {@code kill -9} cannot stop its child, which would otherwise go on writing the run's files.
      */
-    static void exitWithLauncher() {
+    public static void exitWithLauncher() {
         String launcher = System.getenv(RELAUNCHED);
         if (launcher == null || !launcher.chars().allMatch(Character::isDigit) || launcher.isEmpty()) return;
         Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(launcher));
@@ -55,6 +55,14 @@ final class NativeEnvironment {
 
     /** The exit code of a re-launched child, or empty when this process already has the environment. */
     static Optional<Integer> relaunchIfNeeded(Class<?> main, String[] args) {
+        return relaunchIfNeeded(main, List.of(), args);
+    }
+
+    /**
+     * As {@link #relaunchIfNeeded(Class, String[])}, giving the child also {@code carried}: options
+     * this JVM got from elsewhere than its command line (an executable jar's {@code Add-Opens}).
+     */
+    public static Optional<Integer> relaunchIfNeeded(Class<?> main, List<String> carried, String[] args) {
         Map<String, String> missing = new LinkedHashMap<>(wanted());
         missing.keySet().removeAll(System.getenv().keySet());
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments(), options = jvmOptions(given);
@@ -65,6 +73,7 @@ final class NativeEnvironment {
         List<String> command = new ArrayList<>();
         command.add(java.get());
         command.addAll(options);
+        command.addAll(carried);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
