@@ -7,6 +7,7 @@ import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Step;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -38,8 +39,9 @@ public record RunPlan(List<TargetPlan> targets, int modelResolution) {
         return targets.stream().map(t -> ViewPlan.of(t.spec(), image, modelResolution, atBuild)).toList();
     }
 
-    /** The features of each text (or image) of a target, [F, embed]. */
-    private static INDArray features(List<FeatureSpec> features, ClipModel model) {
+    /** The features of each text (or image) of a target, [F, embed]; none for a target of constraints only. */
+    private static Optional<INDArray> features(List<FeatureSpec> features, ClipModel model) {
+        if (features.isEmpty()) return Optional.empty();
         List<INDArray> rows = new ArrayList<>();
         for (FeatureSpec f : features) {
             if (f.text().isPresent()) {
@@ -48,6 +50,6 @@ public record RunPlan(List<TargetPlan> targets, int modelResolution) {
                 rows.add(FeatureImages.encode(f.image().orElseThrow(), model));
             }
         }
-        return Nd4j.vstack(rows.toArray(INDArray[]::new));
+        return Optional.of(Nd4j.vstack(rows.toArray(INDArray[]::new)));
     }
 }

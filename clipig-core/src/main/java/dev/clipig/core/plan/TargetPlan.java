@@ -1,12 +1,14 @@
 package dev.clipig.core.plan;
 
 import dev.clipig.core.config.TargetSpec;
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * One active target, ready to train: its config and CLIP's features of its texts and images.
  *
- * @param features [F, embed], one row per feature of the spec
+ * @param features [F, embed], one row per feature of the spec; empty when the target has only
+ *                 constraints (CLIPig allows that: its loss is then the constraints' alone)
  */
-public record TargetPlan(TargetSpec spec, INDArray features) {
+public record TargetPlan(TargetSpec spec, Optional<INDArray> features) {
 }

@@ -7,19 +7,22 @@ import dev.clipig.core.plan.TargetPlan;
 import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** One target of a run: its loss and gradient at each step, through the views its plan has for the resolution. */
 final class TargetRun {
     private final TargetSpec spec;
     private final ClipModel model;
-    private final FeatureObjective objective;
+    private final Optional<FeatureObjective> objective;
 
     TargetRun(TargetPlan plan, ClipModel model) {
         this.spec = plan.spec();
         this.model = model;
-        this.objective = new FeatureObjective(spec.features(), plan.features(), spec.select(), spec.featureScale());
+        this.objective = plan.features().map(
+                f -> new FeatureObjective(spec.features(), f, spec.select(), spec.featureScale()));
     }
 
     TargetSpec spec() {
@@ -33,12 +36,24 @@ final class TargetRun {
     /** @param plan this target's views at the resolution of {@code pixels} */
     Result step(ViewPlan plan, INDArray pixels, StepContext step) {
         ViewPlan.Views views = plan.views(pixels, step);
+        if (objective.isEmpty()) return constraintsOnly(views, step);
         FeaturePass features = new FeaturePass(step.step());
         ImageGradient g = model.imageGradient(views.normalized(), features);
         ViewPlan.Backward back = views.backward(g.pixelGradient(),
                 step.withSimilarity(features.evaluation.meanSimilarity()), features.weight);
         return new Result(features.evaluation.loss() * features.weight + back.constraintLoss(), back.pixelGradient(),
                 features.evaluation.similarities());
+    }
+
+    /**
+     * A target without features: CLIPig then reads its similarity as 0 and its loss is its
+     * constraints' on the views alone, so CLIP need not see them.
+     */
+    private Result constraintsOnly(ViewPlan.Views views, StepContext step) {
+        StepContext unlike = step.withSimilarity(0);
+        double weight = spec.weight().value(unlike.step());
+        ViewPlan.Backward back = views.backward(Nd4j.zerosLike(views.normalized()), unlike, weight);
+        return new Result(back.constraintLoss(), back.pixelGradient(), new double[0]);
     }
 
     /**
@@ -57,7 +72,7 @@ final class TargetRun {
 
         @Override
         public INDArray apply(INDArray features) {
-            evaluation = objective.evaluate(features, step);
+            evaluation = objective.orElseThrow().evaluate(features, step);
             weight = spec.weight().value(step.withSimilarity(evaluation.meanSimilarity()));
             return evaluation.gradient().muli(weight);
         }

@@ -159,6 +159,33 @@ class RendererTest {
     }
 
     @Test
+    void aTargetOfConstraintsAloneTrainsThePixelsThroughThem() {
+        // CLIPig's training loop skips the feature losses of a target whose feature list is empty
+        // and reads its similarity as 0; what is left is the sum of its constraints on each view.
+        ClipigConfig config = ClipigConfig.parse("""
+                epochs: 6
+                resolution: 32
+                optimizer: rmsprob
+                learnrate: 5
+                init:
+                  mean: 0.3
+                  std: 0.05
+                targets:
+                  - name: image adjustments
+                    weight: 2 if similarity == 0 else 0
+                    constraints:
+                      - mean:
+                          above: .6 .6 .6
+                """, "adjust.yaml");
+        List<StepReport> steps = run(config, 1, dir.resolve("adjust.png"), false);
+        assertEquals(6, steps.size());
+        assertTrue(steps.get(0).loss() > 0, "the constraint's loss counts, weighted: " + steps.get(0).loss());
+        assertEquals(0, steps.get(5).similarities().get(0).length, "no features, no similarities");
+        double before = steps.get(0).pixels().meanNumber().doubleValue(), after = steps.get(5).pixels().meanNumber().doubleValue();
+        assertTrue(after > before + 0.05, "the mean constraint brightens: " + before + " -> " + after);
+    }
+
+    @Test
     void bothIssueConfigsRunUnmodifiedAndWriteTheirImage() throws Exception {
         Path configs = Path.of("../examples/configs");
         for (String name : List.of("method1.yaml", "method2.yaml")) {
