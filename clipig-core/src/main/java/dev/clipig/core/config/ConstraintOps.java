@@ -12,6 +12,7 @@ import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.constraints.NoiseConstraint;
 import dev.clipig.core.constraints.NormalizeConstraint;
 import dev.clipig.core.constraints.ThresholdConstraint;
+import dev.clipig.core.constraints.TotalVariationConstraint;
 import dev.clipig.core.transforms.VectorParam;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class ConstraintOps {
                 floats("min", 3).withDefault(0, 0, 0), floats("max", 3).withDefault(1, 1, 1));
         aboveBelow("saturation", ThresholdConstraint::saturation);
         aboveBelow("std", ThresholdConstraint::std);
+        define("total_variation", (a, loss) -> new TotalVariationConstraint(loss));
     }
 
     private ConstraintOps() {

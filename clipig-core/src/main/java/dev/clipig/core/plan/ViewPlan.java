@@ -8,6 +8,7 @@ import dev.clipig.core.transforms.Pass;
 import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
+import dev.clipig.core.transforms.Cutouts;
 import dev.clipig.core.transforms.Transform;
 import dev.clipig.core.transforms.TransformPipeline;
 import java.util.List;
@@ -36,8 +37,11 @@ public final class ViewPlan {
     /** @param atBuild the step at which the resolution changed, for size parameters */
     static ViewPlan of(TargetSpec spec, Size image, int modelResolution, Step atBuild) {
         List<Transform> transforms = spec.transforms().stream().map(t -> t.create(atBuild)).toList();
-        // As in the reference, a target without random transforms shows CLIP one view per step.
-        int batch = transforms.stream().anyMatch(Transform::isRandom) ? spec.batchSize() : 1;
+        // As in the reference, a target without random transforms shows CLIP one view per step;
+        // cutouts multiply the views of each image of the batch.
+        int cutouts = transforms.stream().filter(t -> t instanceof Cutouts).mapToInt(t -> ((Cutouts) t).count())
+                .reduce(1, Math::multiplyExact);
+        int batch = transforms.stream().anyMatch(Transform::isRandom) ? spec.batchSize() * cutouts : 1;
         TransformPipeline pipeline = TransformPipeline.compile(transforms, image, Size.square(modelResolution), batch);
         List<Bound> constraints = spec.constraints().stream().map(c -> new Bound(c, c.create(atBuild))).toList();
         return new ViewPlan(pipeline, constraints);

@@ -333,13 +333,13 @@ class ClipigConfigTest {
 
     @Test
     void everyTransformAndConstraintOfTheReferenceIsKnown() {
-        // The reference's transforms, and random_hflip, which is this project's addition.
+        // The reference's transforms, and random_hflip, cutouts and total_variation, this project's additions.
         assertEquals(Set.of("add", "blur", "border", "bwnoise", "center_crop", "clamp", "contrast", "crop", "edge",
                 "fnoise", "mean", "mul", "noise", "pad", "quantize", "random_crop", "random_rotate", "random_scale",
                 "random_shift", "random_translate", "repeat", "resize", "rnoise", "rotate", "saturation", "shift",
-                "random_hflip"), TransformOps.names());
+                "random_hflip", "cutouts"), TransformOps.names());
         assertEquals(Set.of("blur", "border", "contrast", "edge_mean", "mean", "noise", "normalize", "saturation",
-                "std"), ConstraintOps.names());
+                "std", "total_variation"), ConstraintOps.names());
         ClipigConfig c = ClipigConfig.parse(String.join("\n",
                 "targets:",
                 "  - transforms:",

@@ -109,6 +109,18 @@ class ConstraintsTest {
     }
 
     @Test
+    void totalVariationCountsNeighbourDifferencesAcrossAndDown() {
+        // One channel of one 4x5 image steps from 0 to 1 between columns 1 and 2: 4 of the 3*4*4
+        // horizontal differences are 1, no vertical one is.
+        INDArray x = planes(new double[][]{{0, 0, 0}});
+        x.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(1),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.interval(2, 5)).assign(1);
+        assertEquals(4.0 / (3 * 4 * 4), value(new TotalVariationConstraint(LossFunction.L1), x), 1e-12);
+        assertEquals(0.0, value(new TotalVariationConstraint(LossFunction.L2), planes(new double[][]{{0.3, 0.6, 0.9}})),
+                1e-12, "a flat image has no variation");
+    }
+
+    @Test
     void noiseReportsTheNoiseOnly() {
         Loss loss = new NoiseConstraint(VectorParam.of(0.1), LossFunction.L2).loss(images, context(3, SIZE));
         assertEquals(2 * 100 * 0.01, loss.value(), 0.6);
@@ -136,7 +148,9 @@ class ConstraintsTest {
                 new BlurConstraint(VectorParam.of(3), null, LossFunction.L1),
                 new BorderConstraint(1, 2, mid, LossFunction.L2),
                 new NormalizeConstraint(VectorParam.of(0.1), VectorParam.of(0.9), LossFunction.L2),
-                new NoiseConstraint(VectorParam.of(0.1), LossFunction.L2));
+                new NoiseConstraint(VectorParam.of(0.1), LossFunction.L2),
+                new TotalVariationConstraint(LossFunction.L2),
+                new TotalVariationConstraint(LossFunction.L1));
         for (Constraint c : constraints) {
             GradientCheck.assertGradient(x -> {
                 Loss loss = c.loss(x, context(3, SIZE));

@@ -136,6 +136,25 @@ class GeometricTransformsTest {
     }
 
     @Test
+    void cutoutsAreSquaresOfRandomSizeInsideTheImage() {
+        Size size = new Size(10, 8);
+        Cutouts cutouts = new Cutouts(6, ScalarParam.of(0.25), ScalarParam.of(1.0));
+        assertEquals(Size.square(8), cutouts.outputSize(size));
+        java.util.Set<Double> sides = new java.util.HashSet<>();
+        StepContext ctx = context(11, size);
+        for (int i = 0; i < 20; i++) {
+            Warp warp = cutouts.warp(size, ctx);
+            double left = warp.toInput().x(0, 0), top = warp.toInput().y(0, 0);
+            double right = warp.toInput().x(8, 8), bottom = warp.toInput().y(8, 8);
+            assertEquals(right - left, bottom - top, 1e-12, "square");
+            assertTrue(right - left >= 2 - 1e-12 && right - left <= 8 + 1e-12, "side in [0.25, 1] of 8: " + (right - left));
+            assertTrue(left >= 0 && top >= 0 && right <= 10 + 1e-12 && bottom <= 8 + 1e-12, "inside the image");
+            sides.add(right - left);
+        }
+        assertTrue(sides.size() > 10, "each view draws its own size");
+    }
+
+    @Test
     void resizesLikeTorchBilinear() {
         INDArray up = run(new Size(2, 2), new Resize(SIZE));
         double[] along = {0, 0.25, 0.75, 1};
@@ -178,6 +197,7 @@ class GeometricTransformsTest {
                 List.of(new Crop(1, 1, 3, 2)),
                 List.of(new CenterCrop(new Size(3, 3))),
                 List.of(new RandomCrop(new Size(3, 2))),
+                List.of(new Cutouts(4, ScalarParam.of(0.4), ScalarParam.of(1.0)), new Resize(new Size(6, 6))),
                 List.of(new Resize(new Size(7, 3))),
                 List.of(new Repeat(2, 2)),
                 List.of(new Resize(new Size(8, 8)), new Pad(2, 2, Boundary.Mode.EDGE),
