@@ -16,7 +16,7 @@ public final class ConceptOptions {
     private List<String> things;
 
     @Option(names = "--methods", split = ",", paramLabel = "M", defaultValue = "1,2",
-            description = "the methods, 1 and/or 2 (default: ${DEFAULT-VALUE})")
+            description = "the methods, any of 1, 2 and 3 (default: ${DEFAULT-VALUE})")
     private List<Integer> methods;
 
     @Option(names = "--epochs", converter = PositiveInteger.class, paramLabel = "N", description = "overrides the methods' epochs")

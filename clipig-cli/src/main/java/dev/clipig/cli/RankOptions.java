@@ -13,7 +13,7 @@ public final class RankOptions {
     private String text;
 
     @Option(names = "--method", paramLabel = "M", defaultValue = "1",
-            description = "1 or 2 (default: ${DEFAULT-VALUE})")
+            description = "1, 2 or 3 (default: ${DEFAULT-VALUE})")
     private int method;
 
     @Option(names = "--runs", converter = PositiveInteger.class, paramLabel = "N", defaultValue = "8",

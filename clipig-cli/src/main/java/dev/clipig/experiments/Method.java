@@ -12,10 +12,13 @@ import java.util.Optional;
 
 /**
  * A way of rendering a prompt: a config whose text features are the prompt's placeholder. The
- * shipped ones are CLIPig's two methods ({@code examples/configs/method1.yaml}, {@code method2.yaml},
- * also packed into the jar); the name is the folder the experiments write the method's images to.
+ * shipped ones are CLIPig's two methods ({@code examples/configs/method1.yaml}, {@code method2.yaml})
+ * and method 3 ({@code method3.yaml}: the toy recipe's techniques for real CLIP), also packed into the
+ * jar; the name is the folder the experiments write the method's images to.
  */
 public record Method(String name, ClipigConfig config) {
+    /** The shipped methods are numbered 1 to this. */
+    public static final int SHIPPED = 3;
 
     public Method {
         FolderName.check("method", name);
@@ -29,18 +32,18 @@ public record Method(String name, ClipigConfig config) {
         }
     }
 
-    /** A shipped method by its name, {@code method1} or {@code method2}. */
+    /** A shipped method by its name, {@code method1}, {@code method2} or {@code method3}. */
     public static Method shipped(String name) {
-        for (int number = 1; number <= 2; number++) {
+        for (int number = 1; number <= SHIPPED; number++) {
             if (("method" + number).equals(name)) return shipped(number);
         }
-        throw new ExperimentException("there is no method '" + name + "'; the methods are method1 and method2");
+        throw new ExperimentException("there is no method '" + name + "'; the methods are method1, method2 and method3");
     }
 
-    /** CLIPig's method 1 or 2, named {@code method1} or {@code method2}. */
+    /** CLIPig's method 1 or 2, or method 3, named {@code method1}, {@code method2}, {@code method3}. */
     public static Method shipped(int number) {
-        if (number != 1 && number != 2) {
-            throw new ExperimentException("there is no method " + number + "; the methods are 1 and 2");
+        if (number < 1 || number > SHIPPED) {
+            throw new ExperimentException("there is no method " + number + "; the methods are 1, 2 and 3");
         }
         String file = "method" + number + ".yaml";
         try (InputStream in = Method.class.getResourceAsStream(file)) {

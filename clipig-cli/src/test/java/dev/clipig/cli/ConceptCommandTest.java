@@ -33,6 +33,15 @@ class ConceptCommandTest {
     }
 
     @Test
+    void methodThreeRendersIntoItsOwnFolder() {
+        CommandRun run = CommandRun.of("concept", results.toString(), "--model", ModelFixtures.model("a.pt").toString(),
+                "--animals", "snail", "--things", "coral-reef", "--methods", "3", "--epochs", "2");
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(Files.isRegularFile(results.resolve("concept/method3/snail-coral-reef.png")), run.out());
+    }
+
+    @Test
     void anAnimalOutsideTheGridIsOneLineBeforeTheModelLoads() {
         CommandRun run = CommandRun.of("concept", results.toString(), "--model", "no-such-model",
                 "--animals", "cat,dog");
@@ -42,9 +51,9 @@ class ConceptCommandTest {
     }
 
     @Test
-    void aMethodOtherThanOneOrTwoIsOneLine() {
-        CommandRun run = CommandRun.of("concept", results.toString(), "--model", "no-such-model", "--methods", "3");
+    void aMethodOtherThanOneToThreeIsOneLine() {
+        CommandRun run = CommandRun.of("concept", results.toString(), "--model", "no-such-model", "--methods", "4");
 
-        assertEquals("concept: there is no method 3; the methods are 1 and 2", run.errorLine());
+        assertEquals("concept: there is no method 4; the methods are 1, 2 and 3", run.errorLine());
     }
 }

@@ -16,13 +16,16 @@ class MethodTest {
         assertEquals(200, Method.shipped(1).config().epochs());
         assertEquals(300, Method.shipped(2).config().epochs());
         assertEquals("method2", Method.shipped(2).name());
+        assertEquals(300, Method.shipped(3).config().epochs());
+        assertEquals("method3", Method.shipped(3).name());
     }
 
     @Test
     void aShippedMethodIsFoundByItsFolderName() {
         assertEquals(Method.shipped(2), Method.shipped("method2"));
-        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped("method3"));
-        assertEquals("there is no method 'method3'; the methods are method1 and method2", e.getMessage());
+        assertEquals(Method.shipped(3), Method.shipped("method3"));
+        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped("method4"));
+        assertEquals("there is no method 'method4'; the methods are method1, method2 and method3", e.getMessage());
     }
 
     @Test
@@ -48,9 +51,10 @@ class MethodTest {
     }
 
     @Test
-    void onlyMethodsOneAndTwoAreShipped() {
-        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped(3));
-        assertEquals("there is no method 3; the methods are 1 and 2", e.getMessage());
+    void onlyMethodsOneToThreeAreShipped() {
+        ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped(4));
+        assertEquals("there is no method 4; the methods are 1, 2 and 3", e.getMessage());
+        assertThrows(ExperimentException.class, () -> Method.shipped(0));
     }
 
     @Test

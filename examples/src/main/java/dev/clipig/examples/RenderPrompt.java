@@ -12,12 +12,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Renders one prompt with CLIPig's method 1 or 2, using the library API.
+ * Renders one prompt with CLIPig's method 1 or 2, or method 3, using the library API.
  * <pre>
  * java -cp examples/target/clipig.jar dev.clipig.examples.RenderPrompt ViT-B/32 "a cat made of salami" 1 cat.png
  * </pre>
  * MODEL is a weights file or a model name (downloaded once into the cache); EPOCHS, if given,
- * replaces the method's (200 for method 1, 300 for method 2).
+ * replaces the method's (200 for method 1, 300 for methods 2 and 3).
  */
 public final class RenderPrompt {
     private RenderPrompt() {
@@ -25,7 +25,7 @@ public final class RenderPrompt {
 
     public static void main(String[] args) {
         if (args.length < 4 || args.length > 5) {
-            System.err.println("usage: RenderPrompt MODEL PROMPT 1|2 OUT.png [EPOCHS]");
+            System.err.println("usage: RenderPrompt MODEL PROMPT 1|2|3 OUT.png [EPOCHS]");
             System.exit(2);
         }
         try {
