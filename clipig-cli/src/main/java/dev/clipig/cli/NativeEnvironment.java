@@ -1,5 +1,6 @@
 package dev.clipig.cli;
 
+import dev.clipig.clip.runtime.OpenBlasFamily;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,9 @@ import java.util.Optional;
  * CLI re-launches itself with them when they are missing; a user's own values are never overridden.
  *
  * <p>Why each: OpenMP's own pool only competes with a model's lanes (one thread per core already);
- * glibc returning big buffers to the kernel on every free slowed passes; and with the JVM's default
+ * glibc returning big buffers to the kernel on every free slowed passes; OpenBLAS falls back to its
+ * SSE3 kernels on CPUs newer than it, so where it picked a family below what the CPU's flags allow,
+ * {@code OPENBLAS_CORETYPE} names the better one ({@link OpenBlasFamily}); and with the JVM's default
  * heap sizes the collector let the heap, and so the resident memory, grow by hundreds of MB while
  * the arrays live off-heap anyway. A user who sets either heap size gets neither of ours, so the two
  * never conflict. The measurements are in docs/performance.md.
@@ -29,6 +32,7 @@ public final class NativeEnvironment {
         env.put("OMP_NUM_THREADS", "1");
         env.put("MALLOC_MMAP_THRESHOLD_", "33554432");
         env.put("MALLOC_TRIM_THRESHOLD_", "4294967296");
+        OpenBlasFamily.wanted().ifPresent(family -> env.put(OpenBlasFamily.VARIABLE, family));
         return env;
     }
 
@@ -63,11 +67,12 @@ public final class NativeEnvironment {
      * this JVM got from elsewhere than its command line (an executable jar's {@code Add-Opens}).
      */
     public static Optional<Integer> relaunchIfNeeded(Class<?> main, List<String> carried, String[] args) {
+        if (System.getenv(RELAUNCHED) != null) return Optional.empty();
         Map<String, String> missing = new LinkedHashMap<>(wanted());
         missing.keySet().removeAll(System.getenv().keySet());
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments(), options = jvmOptions(given);
         Optional<String> java = ProcessHandle.current().info().command();
-        if ((missing.isEmpty() && options.equals(given)) || System.getenv(RELAUNCHED) != null || java.isEmpty()) {
+        if ((missing.isEmpty() && options.equals(given)) || java.isEmpty()) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
