@@ -37,12 +37,24 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
                 System.getenv(OpenBlasFamily.VARIABLE) != null, CpuInfo.ofThisMachine());
     }
 
+    /**
+     * Which library serves the matrix products. libnd4j's oneDNN build hands oneDNN its 2-D products
+     * (the linear layers) and softmax, but not the 4-D batched products of attention, which stay
+     * with OpenBLAS (its oneDNN matmul takes rank 2 only; DNNL_VERBOSE shows no batched matmul).
+     */
+    private String matmul() {
+        String openBlas = "OpenBLAS" + coreType.map(c -> " " + c).orElse("");
+        if (variant.contains("onednn")) return "oneDNN (linear layers, softmax), " + openBlas + " (attention's batched products)";
+        return variant.equals("unknown") ? "unknown" : openBlas;
+    }
+
     /** Name-value pairs for a report, in reading order. */
     public Map<String, String> describe() {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("cpu", cpu.model());
         lines.put("simd", cpu.simd().isEmpty() ? "none of AVX" : String.join(" ", cpu.simd()));
-        lines.put("libnd4j", variant + (variant.contains("onednn") ? " (linear layers and softmax through oneDNN; attention's batched products not)" : ""));
+        lines.put("libnd4j", variant);
+        lines.put("matmul", matmul());
         lines.put("openblas_coretype", coreType.map(c -> c + (forced ? " (set by " + OpenBlasFamily.VARIABLE + ")"
                 : " (detected by OpenBLAS" + OpenBlasFamily.better(c, cpu.flags())
                         .map(b -> "; " + OpenBlasFamily.VARIABLE + "=" + b + " would be faster)").orElse(")")))

@@ -14,5 +14,8 @@ class NativeBuildTest {
         assertEquals(System.getProperty("clipig.nd4j.classifier"), build.variant());
         assertTrue(build.lanes() >= 1);
         assertTrue(build.describe().get("lanes").startsWith(build.lanes() + " x "), build.describe().toString());
+        String openBlas = "OpenBLAS " + build.coreType().orElseThrow();
+        assertTrue(build.describe().get("matmul").startsWith(build.variant().contains("onednn")
+                ? "oneDNN (linear layers, softmax), " + openBlas : openBlas), build.describe().toString());
     }
 }
