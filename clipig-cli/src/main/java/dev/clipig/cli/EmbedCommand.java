@@ -2,6 +2,7 @@ package dev.clipig.cli;
 
 import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.image.ClipPreprocessor;
+import dev.clipig.io.RunInputs;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.npy.Npy;
 import java.nio.file.Path;
@@ -61,6 +62,10 @@ public final class EmbedCommand implements Callable<Integer> {
             throw new BadInputException("nothing to embed: give --text, --texts-file, --tokens-npy, --image"
                     + " or --pixels-npy");
         }
+        RunInputs inputs = RunInputs.none().with("--texts-file", textsFile).with("--tokens-npy", tokensNpy)
+                .with("--pixels-npy", pixelsNpy).with("--model", model.model);
+        for (Path image : images) inputs = inputs.with("--image", image);
+        inputs.refuseAsOutput(out);
         ClipModel clip = model.load();
         int context = clip.hyperParams().contextLength();
         List<int[]> tokens = new ArrayList<>(List.of(clip.tokenizer().tokenize(allTexts(), context)));

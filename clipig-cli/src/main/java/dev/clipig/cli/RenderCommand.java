@@ -6,6 +6,7 @@ import dev.clipig.core.config.ConfigDocument;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
 import dev.clipig.core.render.StepReport;
+import dev.clipig.io.RunInputs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ public final class RenderCommand implements Callable<Integer> {
             RenderResult result;
             try (EpochBar bar = new EpochBar(config.epochs(), config.verbose() >= 1)) {
                 result = Renderer.builder().config(config).model(clip).seed(seed + i).resume(resume)
-                        .listener(bar::show).output(image).build().run();
+                        .inputs(inputs()).listener(bar::show).output(image).build().run();
             }
             RunRecord record = new RunRecord(document.toYaml(), config, seed + i, modelName);
             record.writeFor(result);
@@ -112,6 +113,15 @@ public final class RenderCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** The config files and the model file, if it is one, which no output may replace. */
+    private RunInputs inputs() {
+        RunInputs inputs = RunInputs.none().with("model", model.model);
+        for (String name : configs) {
+            if (!name.equals("-")) inputs = inputs.with("config", name);
+        }
+        return inputs;
     }
 
     private ConfigDocument merged() {

@@ -7,7 +7,6 @@ import dev.clipig.core.expr.TrainingTime;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.StepReport;
 import dev.clipig.io.OutputFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +46,7 @@ final class RunRecord {
         if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return false;
         StringBuilder text = new StringBuilder(header(result)).append(yaml);
         statistics(result.lastStep()).forEach(line -> text.append("# ").append(line));
-        OutputFile.write(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
+        OutputFile.writeText(file, text);
         return true;
     }
 

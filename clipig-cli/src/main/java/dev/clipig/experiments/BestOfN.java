@@ -5,11 +5,10 @@ import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.render.RenderListener;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
+import dev.clipig.io.OutputFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -163,16 +162,8 @@ public final class BestOfN {
     }
 
     private static void writeCsv(Path dir, List<RankedSeed> ranked) {
-        String csv = RankedSeed.csv(ranked);
-        Path file = dir.resolve("ranking.csv");
-        Path temporary = dir.resolve(".ranking.csv.part");
-        try {
-            // Whoever reads the CSV meanwhile (the gallery) sees the old table or the new one, never half.
-            Files.writeString(temporary, csv, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ExperimentException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        // Whoever reads the CSV meanwhile (the gallery) sees the old table or the new one, never half.
+        OutputFile.writeText(dir.resolve("ranking.csv"), RankedSeed.csv(ranked));
     }
 
     /** Options of a ranking; name, method and prompt are required, and the results folder to {@link #run} it. */

@@ -1,10 +1,8 @@
 package dev.clipig.gallery;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.clipig.io.OutputFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes {@code index.html} into a results folder: the concept-transfer grid and the ranking
@@ -18,7 +16,7 @@ public final class GalleryWriter {
 
     /**
      * @return the page written
-     * @throws GalleryException naming the folder or file that cannot be read or written
+     * @throws dev.clipig.ClipigException naming the folder or file that cannot be read or written
      */
     public static Path write(Path resultsDir) {
         if (!Files.isDirectory(resultsDir)) {
@@ -26,14 +24,8 @@ public final class GalleryWriter {
         }
         String html = GalleryPage.render(ConceptResults.scan(resultsDir), Ranking.readAll(resultsDir));
         Path page = resultsDir.resolve("index.html");
-        Path temporary = resultsDir.resolve(".index.html.part");
-        try {
-            // A browser reloading the page while it is rewritten sees the old or the new one, never half.
-            Files.writeString(temporary, html, StandardCharsets.UTF_8);
-            Files.move(temporary, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new GalleryException("cannot write " + page + ": " + e.getMessage(), e);
-        }
+        // A browser reloading the page while it is rewritten sees the old or the new one, never half.
+        OutputFile.writeText(page, html);
         return page;
     }
 }

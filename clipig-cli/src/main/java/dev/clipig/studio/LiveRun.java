@@ -1,5 +1,6 @@
 package dev.clipig.studio;
 
+import dev.clipig.ClipigException;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.render.PixelImages;
@@ -69,7 +70,7 @@ final class LiveRun {
             INDArray last = latest;
             if (outcome == Phase.STOPPED && last != null) PixelImages.writePng(last, dir.resolve(RunStore.IMAGE));
             record.with(done(), outcome.name().toLowerCase(Locale.ROOT), why).save(dir);
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | ClipigException e) {
             outcome = Phase.FAILED;
             why = failure(e);
         }

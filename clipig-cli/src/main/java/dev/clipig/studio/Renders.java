@@ -1,6 +1,7 @@
 package dev.clipig.studio;
 
 import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.io.OutputFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -51,7 +52,7 @@ final class Renders implements AutoCloseable {
         ClipigConfig config = PageConfig.read(text, name, workspace);
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
         Path dir = store.create(name, now);
-        AtomicWrite.text(dir.resolve(RunStore.CONFIG), text);
+        OutputFile.writeText(dir.resolve(RunStore.CONFIG), text);
         RunRecord record = new RunRecord(dir.getFileName().toString(), name, modelName, seed, config.epochs(), 0,
                 "running", "", DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(now));
         record.save(dir);

@@ -1,5 +1,6 @@
 package dev.clipig.studio;
 
+import dev.clipig.io.OutputFile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -58,7 +59,7 @@ record RunRecord(String id, String name, String model, long seed, int epochs, in
         p.setProperty("started", started);
         StringWriter text = new StringWriter();
         p.store(text, "a clipig studio run");
-        AtomicWrite.text(dir.resolve(FILE), text.toString());
+        OutputFile.writeText(dir.resolve(FILE), text.toString());
     }
 
     /** The record of run {@code id} read from its file; a damaged one is an {@link IOException}. */

@@ -2,6 +2,7 @@ package dev.clipig.studio;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.clipig.ClipigException;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.ConfigException;
@@ -136,6 +137,8 @@ public final class Studio implements AutoCloseable {
             refuse(request, e.status(), Map.of("error", e.getMessage()));
         } catch (ConfigException e) {
             refuse(request, 400, configError(e));
+        } catch (ClipigException e) {
+            refuse(request, 400, Map.of("error", e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.clipig.studio;
 
+import dev.clipig.io.OutputFile;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ final class Workspace {
         Path dir = file.getParent();
         if (!Files.isDirectory(dir)) throw RequestException.notFound("no such folder in the workspace: " + relative);
         if (Files.isDirectory(file)) throw RequestException.badRequest("a folder, not a file: " + relative);
-        AtomicWrite.text(file, text);
+        OutputFile.writeText(file, text);
     }
 
     /** Text of a file inside the workspace, checked to be a readable UTF-8 file of sensible size. */

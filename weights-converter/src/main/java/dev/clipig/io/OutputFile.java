@@ -2,6 +2,7 @@ package dev.clipig.io;
 
 import dev.clipig.ClipigException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -57,6 +58,20 @@ public final class OutputFile {
                 // Only a vanished directory or lost permission gets here; the write's own error says more.
             }
         }
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code file} by {@link #write}. */
+    public static void writeText(Path file, CharSequence text) {
+        write(file, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Refuses now what {@link #write} would refuse, so that a long run fails before it starts.
+     *
+     * @throws ClipigException naming the file, when it is not a place to write
+     */
+    public static void check(Path file) {
+        target(file);
     }
 
     /** The absolute, link-free place {@code file} names, or a one-line refusal. */

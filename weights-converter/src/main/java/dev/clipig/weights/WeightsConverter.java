@@ -1,5 +1,6 @@
 package dev.clipig.weights;
 
+import dev.clipig.io.RunInputs;
 import dev.clipig.weights.safetensors.SafetensorsWriter;
 import java.nio.file.Path;
 
@@ -16,11 +17,12 @@ public final class WeightsConverter {
     /**
      * Reads {@code in}, checks it is a complete ViT CLIP and writes it to {@code out} under
      * OpenAI's names as {@code dtype} (F16 or F32), with the hyper-parameters as metadata. On
-     * failure {@code out} is left as it was.
+     * failure {@code out} is left as it was; {@code out} naming {@code in} is refused.
      *
-     * @throws WeightsException with a one-line message naming the file and the problem
+     * @throws dev.clipig.ClipigException with a one-line message naming the file and the problem
      */
     public static Report convert(Path in, Path out, DType dtype) {
+        RunInputs.none().with("checkpoint to convert", in).refuseAsOutput(out);
         Checkpoint checkpoint = CheckpointReader.read(in);
         ClipWeights clip = ClipWeights.of(checkpoint);
         long bytes = SafetensorsWriter.write(out, clip.tensors(), dtype, clip.hyperParams().toMetadata());

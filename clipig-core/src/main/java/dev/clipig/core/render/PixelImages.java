@@ -4,9 +4,12 @@ import dev.clipig.ClipigException;
 import dev.clipig.io.OutputFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The trained pixels, [3, H, W] RGB in [0, 1], as an image file. */
@@ -37,7 +40,13 @@ public final class PixelImages {
             throw new ClipigException(file + ": cannot make its folder: " + e.getMessage(), e);
         }
         BufferedImage image = toImage(chw);
-        OutputFile.write(file, temporary -> ImageIO.write(image, "png", temporary.toFile()));
+        OutputFile.write(file, temporary -> {
+            // Through a stream of our own: ImageIO's file output prints a stack trace when it cannot open the file.
+            try (OutputStream out = Files.newOutputStream(temporary);
+                 ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                return ImageIO.write(image, "png", png);
+            }
+        });
     }
 
     private static int byte8(float value) {

@@ -1,17 +1,21 @@
 package dev.clipig.core.render;
 
+import dev.clipig.ClipigException;
 import dev.clipig.clip.ClipModel;
-import dev.clipig.clip.ImageGradient;
 import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.PostprocSpec;
-import dev.clipig.core.config.SnapshotInterval;
+import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.expr.TrainingTime;
 import dev.clipig.core.plan.RunPlan;
 import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
+import dev.clipig.io.OutputFile;
+import dev.clipig.io.OutputLock;
+import dev.clipig.io.RunInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +50,7 @@ public final class Renderer {
     private final long seed;
     private final Path output;
     private final boolean resume;
+    private final RunInputs inputs;
     private final List<RenderListener> listeners;
 
     private Renderer(Builder b) {
@@ -54,6 +59,7 @@ public final class Renderer {
         this.seed = b.seed;
         this.output = b.output != null ? b.output : OutputNames.forConfig(config);
         this.resume = b.resume;
+        this.inputs = b.inputs;
         this.listeners = List.copyOf(b.listeners);
     }
 
@@ -66,8 +72,31 @@ public final class Renderer {
         return output;
     }
 
-    /** Runs every epoch (or the rest, when resuming), writing snapshots and the final image. */
+    /**
+     * Runs every epoch (or the rest, when resuming), writing snapshots and the final image, holding the
+     * output's {@link OutputLock} meanwhile.
+     *
+     * @throws ClipigException when the output or its checkpoint would replace one of the run's inputs or
+     *                         is no place for a file, or another run is writing the output
+     */
     public RenderResult run() {
+        RunInputs reads = inputs;
+        if (config.init().image().isPresent()) reads = reads.with("init image", config.init().image().get());
+        for (TargetSpec target : config.targets()) {
+            for (FeatureSpec feature : target.features()) {
+                if (feature.image().isPresent()) reads = reads.with("feature image", feature.image().get());
+            }
+        }
+        reads.refuseAsOutput(output);
+        reads.refuseAsOutput(checkpointOf(output));
+        OutputFile.check(output);
+        OutputFile.check(checkpointOf(output));
+        try (OutputLock lock = OutputLock.acquire(output)) {
+            return render();
+        }
+    }
+
+    private RenderResult render() {
         long started = System.nanoTime();
         int epochs = config.epochs();
         RunPlan plan = RunPlan.of(config.targets(), model);
@@ -178,6 +207,7 @@ public final class Renderer {
         private long seed;
         private Path output;
         private boolean resume;
+        private RunInputs inputs = RunInputs.none();
         private final List<RenderListener> listeners = new ArrayList<>();
 
         public Builder config(ClipigConfig value) {
@@ -204,6 +234,15 @@ public final class Renderer {
         /** Continue from the checkpoint beside the output, if there is one. */
         public Builder resume(boolean value) {
             this.resume = value;
+            return this;
+        }
+
+        /**
+         * Files the run reads besides the images its config names (which it adds), such as the config
+         * files and the model: its outputs may not be one of them.
+         */
+        public Builder inputs(RunInputs value) {
+            this.inputs = Objects.requireNonNull(value);
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.clipig.weights.npy;
 
+import dev.clipig.io.OutputFile;
 import dev.clipig.weights.DType;
 import dev.clipig.weights.InputFile;
 import dev.clipig.weights.Tensor;
@@ -12,7 +13,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +62,7 @@ public final class Npy {
         return arrays;
     }
 
-    /** Writes float32 values of the given shape as {@code .npy}, atomically. */
+    /** Writes float32 values of the given shape as {@code .npy} through {@link OutputFile}. */
     public static void writeFloats(Path path, float[] values, long... shape) {
         if (Arrays.stream(shape).reduce(1, Math::multiplyExact) != values.length) {
             throw new IllegalArgumentException(values.length + " values do not fill shape " + Arrays.toString(shape));
@@ -74,21 +74,15 @@ public final class Npy {
         header.append('\n');
         ByteBuffer data = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         data.asFloatBuffer().put(values);
-        try {
-            Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".npy", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+        OutputFile.write(path, temporary -> {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
                 out.write(MAGIC);
                 out.write(new byte[] {1, 0, (byte) header.length(), (byte) (header.length() >> 8)});
                 out.write(header.toString().getBytes(StandardCharsets.US_ASCII));
                 out.write(data.array());
-            } catch (IOException e) {
-                Files.deleteIfExists(temp);
-                throw e;
             }
-            Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new WeightsException(path + ": cannot write: " + e.getMessage(), e);
-        }
+            return path;
+        });
     }
 
     private static byte[] read(ByteBuffer bytes, byte[] into) {

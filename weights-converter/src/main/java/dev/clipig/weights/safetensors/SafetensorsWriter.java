@@ -1,28 +1,25 @@
 package dev.clipig.weights.safetensors;
 
+import dev.clipig.io.OutputFile;
 import dev.clipig.weights.DType;
 import dev.clipig.weights.Elements;
 import dev.clipig.weights.Tensor;
-import dev.clipig.weights.WeightsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.UUID;
 
 /**
  * Writes tensors, converted to one dtype, as a safetensors file.
  *
- * <p>The file appears whole or not at all: it is written beside its destination under a
- * temporary name, flushed to disk, then renamed over it. Tensors stream through one small
+ * <p>The file appears whole or not at all ({@link OutputFile}), flushed to disk before it takes
+ * its name. Tensors stream through one small
  * buffer, so writing costs no more heap than the largest non-contiguous tensor.
  */
 public final class SafetensorsWriter {
@@ -41,32 +38,7 @@ public final class SafetensorsWriter {
         if (dtype != DType.F16 && dtype != DType.F32) {
             throw new IllegalArgumentException("weights are written as F16 or F32, not " + dtype);
         }
-        Path absolute = out.toAbsolutePath();
-        if (!Files.isDirectory(absolute.getParent())) {
-            throw new WeightsException(out + ": cannot write: no directory " + absolute.getParent());
-        }
-        Path temporary = null;
-        try {
-            // Not Files.createTempFile: its owner-only permissions would pass on to the output.
-            temporary = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
-            long size = writeFile(temporary, tensors, dtype, metadata);
-            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return size;
-        } catch (IOException e) {
-            throw new WeightsException(out + ": cannot write: " + e, e);
-        } finally {
-            deleteLeftover(temporary);
-        }
-    }
-
-    private static void deleteLeftover(Path temporary) {
-        if (temporary != null) {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                throw new WeightsException(temporary + ": cannot delete the partial output: " + e, e);
-            }
-        }
+        return OutputFile.write(out, temporary -> writeFile(temporary, tensors, dtype, metadata));
     }
 
     private static long writeFile(Path path, Map<String, Tensor> tensors, DType dtype, Map<String, String> metadata)
