@@ -44,7 +44,7 @@ public final class ClipPreprocessor {
      */
     public INDArray preprocess(Path file) {
         Objects.requireNonNull(file, "file");
-        return Nd4j.create(pixels(ImageDecoder.read(file)), new long[] {3, resolution, resolution}, 'c');
+        return Nd4j.create(pixels(ImageDecoder.read(file), file), new long[] {3, resolution, resolution}, 'c');
     }
 
     /** The {@code [N, 3, R, R]} float32 input for image files, in order. */
@@ -53,7 +53,7 @@ public final class ClipPreprocessor {
         int size = 3 * resolution * resolution;
         float[] batch = new float[files.size() * size];
         for (int i = 0; i < files.size(); i++) {
-            System.arraycopy(pixels(ImageDecoder.read(files.get(i))), 0, batch, i * size, size);
+            System.arraycopy(pixels(ImageDecoder.read(files.get(i)), files.get(i)), 0, batch, i * size, size);
         }
         return Nd4j.create(batch, new long[] {files.size(), 3, resolution, resolution}, 'c');
     }
@@ -64,12 +64,20 @@ public final class ClipPreprocessor {
      */
     public INDArray preprocess(BufferedImage image) {
         Objects.requireNonNull(image, "image");
-        return Nd4j.create(pixels(ImageDecoder.decode(image, null)), new long[] {3, resolution, resolution}, 'c');
+        return Nd4j.create(pixels(ImageDecoder.decode(image, null), null), new long[] {3, resolution, resolution}, 'c');
     }
 
-    private float[] pixels(PilImage image) {
+    /** @param file where the image came from, for messages; null for an image given decoded */
+    private float[] pixels(PilImage image, Path file) {
         int shorter = Math.min(image.width(), image.height());
         int longer = Math.max(image.width(), image.height());
+        long resizedPixels = (long) ((double) resolution * longer / shorter) * resolution;
+        if (resizedPixels > ImageFiles.MAX_PIXELS) {
+            // Scaled to the resolution on its shorter side, a very long image would outgrow any array.
+            throw new ImageReadException(file, image.width() + "x" + image.height() + " pixels is too elongated: "
+                    + resolution + " pixels across it would make it " + resizedPixels + " pixels, over "
+                    + ImageFiles.MAX_PIXELS);
+        }
         int resizedLonger = (int) ((double) resolution * longer / shorter);
         boolean portrait = image.width() <= image.height();
         int width = portrait ? resolution : resizedLonger;

@@ -5,14 +5,8 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
@@ -30,28 +24,7 @@ final class ImageDecoder {
     }
 
     static PilImage read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new ImageReadException(file, "no such file");
-        }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
-                throw new ImageReadException(file, "not in an image format Java can read");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, false);
-                BufferedImage image = reader.read(0);
-                return decode(image, PngHeader.of(reader.getImageMetadata(0)));
-            } finally {
-                reader.dispose();
-            }
-        } catch (ImageReadException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new ImageReadException(file, reason.lines().findFirst().orElse(reason), e);
-        }
+        return ImageFiles.read(file, (image, metadata) -> decode(image, PngHeader.of(metadata)));
     }
 
     /** {@code png} is null for images that were not PNG files. */

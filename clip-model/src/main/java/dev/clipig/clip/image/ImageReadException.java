@@ -5,11 +5,16 @@ import java.nio.file.Path;
 
 /** An image file that cannot be read or decoded; the message is one line naming the file. */
 public final class ImageReadException extends ClipigException {
+    /** @param file the image's file, or null for an image given decoded */
     public ImageReadException(Path file, String reason) {
-        super("cannot read image " + file + ": " + reason);
+        super(prefix(file) + reason);
     }
 
     public ImageReadException(Path file, String reason, Throwable cause) {
-        super("cannot read image " + file + ": " + reason, cause);
+        super(prefix(file) + reason, cause);
+    }
+
+    private static String prefix(Path file) {
+        return file == null ? "cannot use the image: " : "cannot read image " + file + ": ";
     }
 }

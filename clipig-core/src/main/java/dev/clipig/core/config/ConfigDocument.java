@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -56,6 +55,10 @@ public final class ConfigDocument {
     public static ConfigDocument read(Path path) {
         String text;
         try {
+            if (Files.size(path) > 4L * YamlLimits.MAX_CHARACTERS) {
+                throw new ConfigException(ConfigLocation.programmatic(path.toString(), ""),
+                        "is larger than a config may be (" + YamlLimits.MAX_CHARACTERS + " characters)");
+            }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
             String reason = Files.isDirectory(path) ? "is a directory, not a config file"
@@ -69,7 +72,7 @@ public final class ConfigDocument {
     public static ConfigDocument parse(String yaml, String source) {
         Node root;
         try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(yaml));
+            root = new Yaml(new SafeConstructor(YamlLimits.loaderOptions())).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = mark != null ? mark.getLine() + 1 : 1;
@@ -81,6 +84,7 @@ public final class ConfigDocument {
         if (root == null) {
             root = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
         }
+        YamlLimits.check(root, source);
         return new ConfigDocument(root, Map.of(), source);
     }
 

@@ -1,21 +1,11 @@
 package dev.clipig.core.config;
 
 import dev.clipig.core.ConfigChoice;
-
 import dev.clipig.core.expr.Expression;
 import dev.clipig.core.expr.ExpressionException;
 import dev.clipig.core.expr.IntValue;
 import dev.clipig.core.expr.Value;
 import dev.clipig.core.expr.Variables;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
-
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * A node of the composed YAML tree together with its {@link ConfigLocation}, with the typed reads the
@@ -144,7 +142,7 @@ final class ConfigNode {
         if (!(node instanceof ScalarNode scalar) || !scalar.getTag().equals(Tag.BOOL)) {
             throw error("expected true or false, got " + kind());
         }
-        return (Boolean) scalars.construct(scalar);
+        return (Boolean) constructed(scalar);
     }
 
     /** An int: a YAML int, an integral float, or a constant expression (converted like Python's int()). */
@@ -306,7 +304,7 @@ final class ConfigNode {
             throw error("expected " + wanted + ", got " + kind());
         }
         if (tagged(Tag.INT) || tagged(Tag.FLOAT)) {
-            Object number = scalars.construct(scalar);
+            Object number = constructed(scalar);
             if (number instanceof BigInteger) {
                 throw error("number " + scalar.getValue() + " is too large");
             }
@@ -326,6 +324,26 @@ final class ConfigNode {
                     + String.join(", ", scope.variables()) + ")");
         }
         return e;
+    }
+
+    /**
+     * The scalar as its tag makes it. A value its explicit tag does not fit ({@code !!bool maybe},
+     * {@code !!int abc}) is refused naming both; snakeyaml's own failure there is an NPE or a
+     * NumberFormatException whose text says nothing to a user, so it is not passed on.
+     */
+    private Object constructed(ScalarNode scalar) {
+        Object value;
+        try {
+            value = scalars.construct(scalar);
+        } catch (RuntimeException e) {
+            value = null;
+        }
+        if (value == null) {
+            String tag = scalar.getTag().getValue();
+            throw error("'" + scalar.getValue() + "' is not a valid "
+                    + (tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag));
+        }
+        return value;
     }
 
     private boolean tagged(Tag tag) {

@@ -2,10 +2,9 @@ package dev.clipig.core.config;
 
 import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.expr.FloatValue;
-import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.expr.Value;
 import dev.clipig.core.expr.Variables;
-
+import dev.clipig.core.transforms.Interpolation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +24,7 @@ final class ConfigReader {
     static final ParamSchema WEIGHT = ParamSchema.floats("weight").withDefault(1.0);
 
     private static final ParamSchema RESOLUTION = ParamSchema.ints("resolution", 2).withDefault(224, 224)
-            .checked(ValueCheck.POSITIVE);
+            .checked(ValueCheck.SIDE);
     private static final ParamSchema LEARNRATE = ParamSchema.floats("learnrate").withDefault(1.0);
     private static final ParamSchema LEARNRATE_SCALE = ParamSchema.floats("learnrate_scale").withDefault(1.0);
     private static final ParamSchema SCALE = ParamSchema.floats("scale").withDefault(1.0);
@@ -91,7 +90,7 @@ final class ConfigReader {
     private static InitSpec init(ConfigNode node) {
         Map<String, ConfigNode> init = node.mapping(INIT_KEYS);
         Optional<List<Integer>> resolution = entry(init, "resolution").map(n -> {
-            Param p = n.param(ParamSchema.ints("resolution", 2).checked(ValueCheck.POSITIVE), ExpressionScope.CONSTANT);
+            Param p = n.param(ParamSchema.ints("resolution", 2).checked(ValueCheck.SIDE), ExpressionScope.CONSTANT);
             int[] size = p.intValues(Variables.empty());
             return List.of(size[0], size[1]);
         });
@@ -149,7 +148,7 @@ final class ConfigReader {
                 entry(t, "name").map(ConfigNode::text).orElse("target"),
                 window(t),
                 param(t, WEIGHT, ExpressionScope.CONSTRAINT, node),
-                entry(t, "batch_size").map(n -> n.integer(ValueCheck.POSITIVE)).orElse(1),
+                entry(t, "batch_size").map(n -> n.integer(ValueCheck.BATCH)).orElse(1),
                 entry(t, "select").map(n -> n.choice(SelectMode.values())).orElse(SelectMode.ALL),
                 entry(t, "feature_scale").map(n -> n.choice(FeatureScale.values())).orElse(FeatureScale.EQUAL),
                 entry(t, "features").map(n -> n.list().stream().map(ConfigReader::feature).toList()).orElse(List.of()),

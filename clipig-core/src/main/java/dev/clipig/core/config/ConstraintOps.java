@@ -34,13 +34,13 @@ public final class ConstraintOps {
     private static final Map<String, ConstraintOp> ALL = new LinkedHashMap<>();
 
     static {
-        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3);
+        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3).checked(ValueCheck.KERNEL);
         ParamSchema sigma = floats("sigma", 2).asOptional().checked(POSITIVE);
 
         define("blur", (a, loss) -> new BlurConstraint(a.vector("kernel_size"), a.optionalVector("sigma").orElse(null),
                 loss), kernelSize, sigma);
         define("border", (a, loss) -> new BorderConstraint(a.pair("size")[0], a.pair("size")[1], a.vector("color"),
-                loss), ints("size", 2).withDefault(1, 1).checked(NON_NEGATIVE), floats("color", 3).withDefault(0, 0, 0));
+                loss), ints("size", 2).withDefault(1, 1).checked(ValueCheck.MARGIN), floats("color", 3).withDefault(0, 0, 0));
         aboveBelow("contrast", ThresholdConstraint::contrast);
         define("edge_mean", (a, loss) -> ThresholdConstraint.edgeMean(a.vector("kernel_size"),
                 a.optionalVector("sigma").orElse(null), above(a), below(a), loss), List.of("above", "below"),

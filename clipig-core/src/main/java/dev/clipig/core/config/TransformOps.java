@@ -3,8 +3,10 @@ package dev.clipig.core.config;
 import static dev.clipig.core.config.ParamSchema.choice;
 import static dev.clipig.core.config.ParamSchema.floats;
 import static dev.clipig.core.config.ParamSchema.ints;
+import static dev.clipig.core.config.ValueCheck.MARGIN;
 import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
 import static dev.clipig.core.config.ValueCheck.POSITIVE;
+import static dev.clipig.core.config.ValueCheck.SIDE;
 
 import dev.clipig.core.transforms.*;
 import java.util.LinkedHashMap;
@@ -24,7 +26,7 @@ public final class TransformOps {
     private static final Map<String, TransformOp> ALL = new LinkedHashMap<>();
 
     static {
-        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3);
+        ParamSchema kernelSize = ints("kernel_size", 2).withDefault(3, 3).checked(ValueCheck.KERNEL);
         ParamSchema sigma = floats("sigma", 2).asOptional().checked(POSITIVE);
         ParamSchema center = floats("center", 2).withDefault(0.5, 0.5);
 
@@ -32,9 +34,9 @@ public final class TransformOps {
         keeping("blur", Blur.class, a -> new Blur(a.vector("kernel_size"), a.optionalVector("sigma").orElse(null)),
                 kernelSize, sigma);
         keeping("border", Border.class, a -> new Border(a.pair("size")[0], a.pair("size")[1], a.vector("color")),
-                ints("size", 2).withDefault(1, 1).checked(NON_NEGATIVE), floats("color", 3).withDefault(0, 0, 0));
+                ints("size", 2).withDefault(1, 1).checked(MARGIN), floats("color", 3).withDefault(0, 0, 0));
         keeping("bwnoise", BwNoise.class, a -> new BwNoise(a.scalar("std")), floats("std").checked(NON_NEGATIVE));
-        resizing("center_crop", CenterCrop.class, a -> new CenterCrop(a.size("size")), ints("size", 2).checked(POSITIVE));
+        resizing("center_crop", CenterCrop.class, a -> new CenterCrop(a.size("size")), ints("size", 2).checked(SIDE));
         keeping("clamp", Clamp.class, a -> new Clamp(a.scalar("range", 0), a.scalar("range", 1)), floats("range", 2));
         keeping("contrast", Contrast.class, a -> new Contrast(a.scalar("factor")),
                 floats("factor").withDefault(1.0).checked(NON_NEGATIVE));
@@ -53,10 +55,10 @@ public final class TransformOps {
         keeping("noise", Noise.class, a -> new Noise(a.vector("std")), floats("std", 3).checked(NON_NEGATIVE));
         resizing("pad", Pad.class, a -> new Pad(a.pair("size")[0], a.pair("size")[1],
                         a.choice("mode", Boundary.Mode.values()), a.vector("color")),
-                ints("size", 2).checked(NON_NEGATIVE), floats("color", 3).withDefault(0, 0, 0),
+                ints("size", 2).checked(MARGIN), floats("color", 3).withDefault(0, 0, 0),
                 choice("mode", Boundary.Mode.FILL));
         keeping("quantize", Quantize.class, a -> new Quantize(a.vector("step")), floats("step", 3).checked(NON_NEGATIVE));
-        resizing("random_crop", RandomCrop.class, a -> new RandomCrop(a.size("size")), ints("size", 2).checked(POSITIVE));
+        resizing("random_crop", RandomCrop.class, a -> new RandomCrop(a.size("size")), ints("size", 2).checked(SIDE));
         keeping("random_hflip", RandomHFlip.class, a -> new RandomHFlip(a.scalar("p")), floats("p").withDefault(0.5).checked(NON_NEGATIVE));
         keeping("random_rotate", RandomRotate.class, a -> new RandomRotate(a.scalar("degree", 0),
                 a.scalar("degree", 1), a.scalar("center", 0), a.scalar("center", 1)), floats("degree", 2), center);
@@ -69,10 +71,10 @@ public final class TransformOps {
         keeping("random_translate", RandomTranslate.class, a -> new RandomTranslate(a.scalar("offset", 0),
                 a.scalar("offset", 1)), floats("offset", 2).checked(NON_NEGATIVE));
         resizing("repeat", Repeat.class, a -> new Repeat(a.pair("count")[0], a.pair("count")[1]),
-                ints("count", 2).checked(POSITIVE));
-        resizing("resize", Resize.class, a -> new Resize(a.size("size")), ints("size", 2).checked(POSITIVE));
+                ints("count", 2).checked(SIDE));
+        resizing("resize", Resize.class, a -> new Resize(a.size("size")), ints("size", 2).checked(SIDE));
         keeping("rnoise", ScaledNoise.class, a -> new ScaledNoise(a.vector("std"), a.size("resolution")),
-                floats("std", 3).checked(NON_NEGATIVE), ints("resolution", 2).checked(POSITIVE));
+                floats("std", 3).checked(NON_NEGATIVE), ints("resolution", 2).checked(SIDE));
         keeping("rotate", Rotate.class, a -> new Rotate(a.scalar("degree"), a.vector("center")), floats("degree"),
                 center);
         keeping("saturation", Saturation.class, a -> new Saturation(a.scalar("factor")),

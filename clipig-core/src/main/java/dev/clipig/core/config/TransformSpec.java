@@ -1,6 +1,7 @@
 package dev.clipig.core.config;
 
 import dev.clipig.core.expr.Variables;
+import dev.clipig.core.transforms.Size;
 import dev.clipig.core.transforms.Transform;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,31 @@ public record TransformSpec(TransformOp op, Map<String, Param> params, ConfigLoc
         return op.name();
     }
 
-    /** The transform, with size parameters read at {@code atBuild}. */
+    /**
+     * The transform, with size parameters read at {@code atBuild}.
+     *
+     * @throws ConfigException naming this transform, when its values make no transform (a crop at a
+     *                         negative place, say) or, with {@link #outputSize}, no image
+     */
     public Transform create(Variables atBuild) {
-        return op.factory().apply(new OpArgs(name(), params, atBuild));
+        try {
+            return op.factory().apply(new OpArgs(name(), params, atBuild));
+        } catch (IllegalArgumentException e) {
+            throw refusal(e);
+        }
+    }
+
+    /** What {@code transform}, made by {@link #create}, makes of an image of size {@code input}. */
+    public Size outputSize(Transform transform, Size input) {
+        try {
+            return transform.outputSize(input);
+        } catch (IllegalArgumentException e) {
+            throw refusal(e);
+        }
+    }
+
+    private ConfigException refusal(IllegalArgumentException e) {
+        return new ConfigException(location, "transform '" + name() + "': " + e.getMessage());
     }
 
     /** A parameter that is set (given or defaulted). */

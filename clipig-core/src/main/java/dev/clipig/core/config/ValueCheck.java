@@ -1,12 +1,21 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.transforms.Size;
 import java.util.function.DoublePredicate;
 
 /** A range a numeric parameter's values must lie in, checked at load for constants and per use otherwise. */
 public enum ValueCheck {
     ANY("any number", v -> !Double.isNaN(v)),
     NON_NEGATIVE("zero or positive", v -> v >= 0.0),
-    POSITIVE("positive", v -> v > 0.0);
+    POSITIVE("positive", v -> v > 0.0),
+    /** An image side or a count of pixels along one: within {@link Size#MAX_SIDE}. */
+    SIDE("from 1 to " + Size.MAX_SIDE, v -> v >= 1 && v <= Size.MAX_SIDE),
+    /** A margin in pixels, such as a padding: within {@link Size#MAX_SIDE}. */
+    MARGIN("from 0 to " + Size.MAX_SIDE, v -> v >= 0 && v <= Size.MAX_SIDE),
+    /** A kernel's size, which CLIPig rounds up to odd and at least 1 when it blurs: within {@link Size#MAX_SIDE}. */
+    KERNEL("at most " + Size.MAX_SIDE, v -> v <= Size.MAX_SIDE),
+    /** A target's views per step, which CLIP encodes at once; memory grows with it. */
+    BATCH("from 1 to 256", v -> v >= 1 && v <= 256);
 
     private final String description;
     private final DoublePredicate test;

@@ -37,6 +37,9 @@ public final class ViewPlan {
     /** @param atBuild the step at which the resolution changed, for size parameters */
     static ViewPlan of(TargetSpec spec, Size image, int modelResolution, Step atBuild) {
         List<Transform> transforms = spec.transforms().stream().map(t -> t.create(atBuild)).toList();
+        // Each transform's output checked here, where a size no image can have is refused naming the transform.
+        Size size = image;
+        for (int i = 0; i < transforms.size(); i++) size = spec.transforms().get(i).outputSize(transforms.get(i), size);
         // As in the reference, a target without random transforms shows CLIP one view per step;
         // cutouts multiply the views of each image of the batch.
         int cutouts = transforms.stream().filter(t -> t instanceof Cutouts).mapToInt(t -> ((Cutouts) t).count())

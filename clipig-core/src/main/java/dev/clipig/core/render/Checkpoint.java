@@ -3,6 +3,7 @@ package dev.clipig.core.render;
 import dev.clipig.core.config.OptimizerKind;
 import dev.clipig.core.optim.Optimizer;
 import dev.clipig.core.transforms.Interpolation;
+import dev.clipig.core.transforms.Size;
 import dev.clipig.weights.DType;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;
@@ -64,15 +65,53 @@ record Checkpoint(Path path) {
                         + meta.get("epochs") + " epochs, not seed " + seed + " and " + epochs + " epochs;"
                         + " resume with those or delete the checkpoint");
             }
+            int nextEpoch = Integer.parseInt(meta.get("next_epoch"));
+            long steps = Long.parseLong(meta.get("optimizer_steps"));
+            if (nextEpoch < 0 || nextEpoch > epochs || steps < 0) {
+                throw new RenderException(path + ": a damaged checkpoint: next_epoch " + nextEpoch
+                        + " and optimizer_steps " + steps + " do not fit a run of " + epochs + " epochs");
+            }
+            if (!file.names().contains(PIXELS)) throw new RenderException(path + ": a damaged checkpoint: no pixels");
+            Tensor pixels = checked(file.tensor(PIXELS), PIXELS, null);
             Map<String, INDArray> state = new HashMap<>();
             for (String name : file.names()) {
-                if (name.startsWith(STATE)) state.put(name.substring(STATE.length()), array(file.tensor(name)));
+                if (name.startsWith(STATE)) {
+                    state.put(name.substring(STATE.length()), array(checked(file.tensor(name), name, pixels.shape())));
+                }
             }
-            return new State(array(file.tensor(PIXELS)), state, Long.parseLong(meta.get("optimizer_steps")),
-                    Integer.parseInt(meta.get("next_epoch")));
-        } catch (WeightsException | NumberFormatException | NullPointerException e) {
+            return new State(array(pixels), state, steps, nextEpoch);
+        } catch (WeightsException e) {
             throw new RenderException(path + ": not a readable checkpoint (" + e.getMessage() + ")", e);
+        } catch (NumberFormatException e) {
+            throw new RenderException(path + ": a damaged checkpoint: its next_epoch or optimizer_steps is not a"
+                    + " whole number", e);
         }
+    }
+
+    /**
+     * {@code tensor} if it holds finite pixels {@code [3, H, W]} of a size a run may have (or, for
+     * optimizer state, the pixels' shape); a damaged or foreign checkpoint is refused here rather
+     * than at the first step, as a NaN that spreads or an array no step can use.
+     */
+    private Tensor checked(Tensor tensor, String name, int[] pixelShape) {
+        int[] shape = tensor.shape();
+        boolean fits = pixelShape != null ? Arrays.equals(shape, pixelShape)
+                : shape.length == 3 && shape[0] == 3 && sideFits(shape[1]) && sideFits(shape[2]);
+        if (!fits) {
+            throw new RenderException(path + ": a damaged checkpoint: " + name + " has shape " + Arrays.toString(shape)
+                    + ", not " + (pixelShape != null ? Arrays.toString(pixelShape)
+                    : "[3, H, W] with sides from 1 to " + Size.MAX_SIDE));
+        }
+        for (float value : tensor.toFloats()) {
+            if (!Float.isFinite(value)) {
+                throw new RenderException(path + ": a damaged checkpoint: " + name + " holds " + value + " values");
+            }
+        }
+        return tensor;
+    }
+
+    private static boolean sideFits(int side) {
+        return side >= 1 && side <= Size.MAX_SIDE;
     }
 
     static ImageState restore(State state, OptimizerKind kind, Interpolation interpolation) {

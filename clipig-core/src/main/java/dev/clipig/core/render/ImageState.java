@@ -1,18 +1,17 @@
 package dev.clipig.core.render;
 
+import dev.clipig.clip.image.ImageFiles;
 import dev.clipig.core.config.ImageTensor;
 import dev.clipig.core.config.InitSpec;
+import dev.clipig.core.config.OptimizerKind;
+import dev.clipig.core.optim.Optimizer;
 import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.transforms.Resampling;
 import dev.clipig.core.transforms.Size;
-import dev.clipig.core.config.OptimizerKind;
-import dev.clipig.core.optim.Optimizer;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -85,13 +84,7 @@ final class ImageState {
     }
 
     private static INDArray read(Path file) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new RenderException(file + ": cannot read the init image: " + e.getMessage(), e);
-        }
-        if (image == null) throw new RenderException(file + ": not an image this program can read");
+        BufferedImage image = ImageFiles.read(file);
         int width = image.getWidth(), height = image.getHeight(), plane = width * height;
         float[] values = new float[3 * plane];
         for (int y = 0; y < height; y++) {

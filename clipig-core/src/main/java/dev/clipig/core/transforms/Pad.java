@@ -17,7 +17,7 @@ public record Pad(int x, int y, Boundary.Mode mode, VectorParam color) implement
 
     @Override
     public Size outputSize(Size input) {
-        return new Size(input.width() + 2 * x, input.height() + 2 * y);
+        return Size.of(input.width() + 2L * x, input.height() + 2L * y);
     }
 
     @Override

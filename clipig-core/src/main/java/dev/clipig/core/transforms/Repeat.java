@@ -9,7 +9,7 @@ public record Repeat(int x, int y) implements GeometricTransform {
 
     @Override
     public Size outputSize(Size input) {
-        return new Size(input.width() * x, input.height() * y);
+        return Size.of((long) input.width() * x, (long) input.height() * y);
     }
 
     @Override

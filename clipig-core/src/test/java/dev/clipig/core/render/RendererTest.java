@@ -28,7 +28,7 @@ class RendererTest {
 
     @BeforeAll
     static void loadModel() {
-        model = ClipModel.load(Path.of(System.getProperty("clipig.fixtures", "../fixtures"), "models", "a.pt"));
+        model = FixtureModel.load();
     }
 
     /** A small run: 64 px, mild augmentation, so that a few dozen steps move the similarity. */
