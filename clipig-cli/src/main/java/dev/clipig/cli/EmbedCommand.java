@@ -63,7 +63,7 @@ public final class EmbedCommand implements Callable<Integer> {
                     + " or --pixels-npy");
         }
         RunInputs inputs = RunInputs.none().with("--texts-file", textsFile).with("--tokens-npy", tokensNpy)
-                .with("--pixels-npy", pixelsNpy).with("--model", model.model);
+                .with("--pixels-npy", pixelsNpy).with("--model", model.name());
         for (Path image : images) inputs = inputs.with("--image", image);
         inputs.refuseAsOutput(out);
         ClipModel clip = model.load();

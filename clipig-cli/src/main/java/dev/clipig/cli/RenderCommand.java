@@ -104,7 +104,7 @@ public final class RenderCommand implements Callable<Integer> {
             RenderResult result;
             try (EpochBar bar = new EpochBar(config.epochs(), config.verbose() >= 1)) {
                 result = Renderer.builder().config(config).model(clip).seed(seed + i).resume(resume)
-                        .inputs(inputs()).listener(bar::show).output(image).build().run();
+                        .inputs(inputs(modelName)).listener(bar::show).output(image).build().run();
             }
             RunRecord record = new RunRecord(document.toYaml(), config, seed + i, modelName);
             record.writeFor(result);
@@ -116,8 +116,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
 
     /** The config files and the model file, if it is one, which no output may replace. */
-    private RunInputs inputs() {
-        RunInputs inputs = RunInputs.none().with("model", model.model);
+    private RunInputs inputs(String modelName) {
+        RunInputs inputs = RunInputs.none().with("model", modelName);
         for (String name : configs) {
             if (!name.equals("-")) inputs = inputs.with("config", name);
         }

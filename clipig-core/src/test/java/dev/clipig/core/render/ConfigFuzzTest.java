@@ -117,7 +117,8 @@ class ConfigFuzzTest {
         }
         Mutations mutations = new Mutations(16_101);
         OneLineContract loading = new OneLineContract("configs (loading)", ClipigException.class);
-        OneLineContract rendering = new OneLineContract("configs (one epoch)", ClipigException.class);
+        // A step is heavier than a load, and a mutation may ask for a larger image: the 10 s bar.
+        OneLineContract rendering = new OneLineContract("configs (one epoch)", ClipigException.class, 10);
         for (int i = 0; i < 2000; i++) {
             String text = mutations.text(sources.get(i % sources.size()), YAML_WORDS);
             String name = "case" + i + ".yaml";
