@@ -28,6 +28,8 @@ final class ImageName {
                 ? folder(configOutput) + stem(lastConfig) + ".png"
                 : withPng(configOutput);
         if (option == null) return path(fromConfig, "output");
+        // An empty -o is a script's unset variable more often than a wish for the current folder.
+        if (option.isBlank()) throw new BadInputException("-o needs a file or a folder, not \"" + option + "\"");
         if (isFolder(option) || Files.isDirectory(path(option, "-o"))) {
             return path(option, "-o").resolve(path(fromConfig, "output").getFileName());
         }

@@ -1,5 +1,6 @@
 package dev.clipig.cli;
 
+import dev.clipig.io.InputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ final class LinesFile {
         } catch (NoSuchFileException e) {
             throw new BadInputException(option + " " + file + ": no such file");
         } catch (IOException e) {
-            throw new BadInputException(option + " " + file + ": cannot read: " + e.getMessage());
+            throw new BadInputException(option + " " + file + ": cannot read: " + InputFile.describe(e));
         }
     }
 }

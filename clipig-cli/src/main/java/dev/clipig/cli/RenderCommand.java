@@ -6,6 +6,7 @@ import dev.clipig.core.config.ConfigDocument;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
 import dev.clipig.core.render.StepReport;
+import dev.clipig.io.InputFile;
 import dev.clipig.io.RunInputs;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -168,7 +169,7 @@ public final class RenderCommand implements Callable<Integer> {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new BadInputException("cannot create the folder " + folder + " for " + image + ": "
-                    + e.getClass().getSimpleName());
+                    + InputFile.describe(e));
         }
     }
 

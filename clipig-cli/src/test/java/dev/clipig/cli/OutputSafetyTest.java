@@ -67,6 +67,13 @@ class OutputSafetyTest {
     }
 
     @Test
+    void anEmptyOutputNameIsRefusedRatherThanTakenForTheCurrentFolder() throws Exception {
+        Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
+        assertEquals("render: -o needs a file or a folder, not \"\"",
+                refused("render", config.toString(), "--model", "toy-shapes", "-o", ""));
+    }
+
+    @Test
     void aResumedRenderRefusesToWriteOverItsInitImage() throws Exception {
         Path config = Files.writeString(dir.resolve("c.yaml"), CONFIG);
         Path image = dir.resolve("out.png");

@@ -1,7 +1,9 @@
-package dev.clipig.weights;
+package dev.clipig.io;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -33,13 +35,22 @@ public final class InputFile {
         return Optional.empty();
     }
 
-    /** A failed read, described without repeating the path the caller already names. */
+    /**
+     * A failed read or write, described without repeating the path the caller already names (NIO
+     * puts it first in its messages) and without Java's class names.
+     */
     public static String describe(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not UTF-8 text";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
         }
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;

@@ -3,11 +3,8 @@ package dev.clipig.io;
 import dev.clipig.ClipigException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -50,7 +47,7 @@ public final class OutputFile {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return result;
         } catch (IOException e) {
-            throw new ClipigException(file + ": cannot write: " + reason(e), e);
+            throw new ClipigException(file + ": cannot write: " + InputFile.describe(e), e);
         } finally {
             try {
                 Files.deleteIfExists(temporary);
@@ -91,7 +88,7 @@ public final class OutputFile {
             if (parent == null || !Files.isDirectory(parent)) throw refusal(file, "no directory " + parent);
             return parent.toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
-            throw new ClipigException(file + ": cannot write: " + reason(e), e);
+            throw new ClipigException(file + ": cannot write: " + InputFile.describe(e), e);
         }
     }
 
@@ -103,13 +100,5 @@ public final class OutputFile {
         if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
             Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
         }
-    }
-
-    /** What went wrong, without the path NIO puts first in its messages. */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NoSuchFileException) return "no such file or directory";
-        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -76,7 +76,7 @@ public final class OutputLock implements AutoCloseable {
             throw busy(output, file);
         } catch (IOException e) {
             throw new ClipigException(output + ": cannot write its lock file " + file.getFileName() + ": "
-                    + OutputFile.reason(e), e);
+                    + InputFile.describe(e), e);
         }
     }
 

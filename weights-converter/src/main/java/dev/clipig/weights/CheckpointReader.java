@@ -1,5 +1,6 @@
 package dev.clipig.weights;
 
+import dev.clipig.io.InputFile;
 import dev.clipig.weights.safetensors.SafetensorsFile;
 import dev.clipig.weights.torch.TorchArchive;
 import java.io.IOException;

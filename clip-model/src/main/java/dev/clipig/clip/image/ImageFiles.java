@@ -1,6 +1,6 @@
 package dev.clipig.clip.image;
 
-import dev.clipig.weights.InputFile;
+import dev.clipig.io.InputFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;

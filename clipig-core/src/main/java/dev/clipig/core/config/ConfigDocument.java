@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import dev.clipig.io.InputFile;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -53,17 +54,19 @@ public final class ConfigDocument {
 
     /** Reads a config file; an unreadable file or invalid YAML is a one-line {@link ConfigException}. */
     public static ConfigDocument read(Path path) {
+        ConfigLocation file = ConfigLocation.programmatic(path.toString(), "");
+        InputFile.fault(path).ifPresent(fault -> {
+            throw new ConfigException(file, "cannot read config file: " + fault);
+        });
         String text;
         try {
             if (Files.size(path) > 4L * YamlLimits.MAX_CHARACTERS) {
-                throw new ConfigException(ConfigLocation.programmatic(path.toString(), ""),
-                        "is larger than a config may be (" + YamlLimits.MAX_CHARACTERS + " characters)");
+                throw new ConfigException(file, "is larger than a config may be (" + YamlLimits.MAX_CHARACTERS
+                        + " characters)");
             }
             text = Files.readString(path, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            String reason = Files.isDirectory(path) ? "is a directory, not a config file"
-                    : "cannot read config file: " + e.getClass().getSimpleName() + " " + e.getMessage();
-            throw new ConfigException(ConfigLocation.programmatic(path.toString(), ""), reason);
+            throw new ConfigException(file, "cannot read config file: " + InputFile.describe(e));
         }
         return parse(text, path.toString());
     }

@@ -1,8 +1,8 @@
 package dev.clipig.weights.npy;
 
+import dev.clipig.io.InputFile;
 import dev.clipig.io.OutputFile;
 import dev.clipig.weights.DType;
-import dev.clipig.weights.InputFile;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;
 import dev.clipig.weights.zip.ZipArchive;

@@ -1,8 +1,8 @@
 package dev.clipig.weights.safetensors;
 
+import dev.clipig.io.InputFile;
 import dev.clipig.weights.Checkpoint;
 import dev.clipig.weights.DType;
-import dev.clipig.weights.InputFile;
 import dev.clipig.weights.Tensor;
 import dev.clipig.weights.WeightsException;
 import java.io.IOException;

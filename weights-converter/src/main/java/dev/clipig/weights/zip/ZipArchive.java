@@ -1,6 +1,6 @@
 package dev.clipig.weights.zip;
 
-import dev.clipig.weights.InputFile;
+import dev.clipig.io.InputFile;
 import dev.clipig.weights.WeightsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
