@@ -4,6 +4,7 @@ import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.RandomWeights;
 import dev.clipig.clip.runtime.NativeBuild;
 import dev.clipig.core.config.ClipigConfig;
+import dev.clipig.core.config.ValueCheck;
 import dev.clipig.core.render.Renderer;
 import dev.clipig.weights.ClipHyperParams;
 import java.io.IOException;
@@ -45,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (batch > ValueCheck.MAX_BATCH) {
+            // A config's batch_size has this bound too; beyond it the native allocation fails with a stack trace.
+            throw new BadInputException("--batch " + batch + ": at most " + ValueCheck.MAX_BATCH + " images per pass");
+        }
         PrintWriter out = spec.commandLine().getOut();
         NativeBuild.ofThisProcess().describe().forEach((name, value) -> out.printf("%s: %s%n", name, value));
         ClipHyperParams p = RandomWeights.vitB32();

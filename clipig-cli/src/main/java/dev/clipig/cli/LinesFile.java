@@ -4,7 +4,6 @@ import dev.clipig.io.InputFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,10 +17,11 @@ final class LinesFile {
      * @throws BadInputException naming the option and file when it is missing or unreadable
      */
     static List<String> read(String option, Path file) {
+        InputFile.fault(file).ifPresent(fault -> {
+            throw new BadInputException(option + " " + file + ": " + fault);
+        });
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(option + " " + file + ": no such file");
         } catch (IOException e) {
             throw new BadInputException(option + " " + file + ": cannot read: " + InputFile.describe(e));
         }

@@ -20,7 +20,8 @@ public final class GalleryWriter {
      */
     public static Path write(Path resultsDir) {
         if (!Files.isDirectory(resultsDir)) {
-            throw new GalleryException("results folder " + resultsDir + " does not exist");
+            throw new GalleryException("results folder " + resultsDir
+                    + (Files.exists(resultsDir) ? " is not a folder" : " does not exist"));
         }
         String html = GalleryPage.render(ConceptResults.scan(resultsDir), Ranking.readAll(resultsDir));
         Path page = resultsDir.resolve("index.html");

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An input that is missing, a folder or not text is named in one line, in words rather than Java's class names. */
+/**
+ * An input that is missing, a folder, not text or beyond a limit is named in one line, in words rather
+ * than Java's class names or a native allocation's stack trace.
+ */
 class UnreadableInputsTest {
     @TempDir
     Path dir;
@@ -27,6 +30,18 @@ class UnreadableInputsTest {
         CommandRun run = CommandRun.of("embed", "--model", "toy-shapes", "--texts-file", binary.toString(),
                 "--out", dir.resolve("e.npy").toString());
         assertEquals("embed: --texts-file " + binary + ": cannot read: not UTF-8 text", run.errorLine());
+        run = CommandRun.of("embed", "--model", "toy-shapes", "--texts-file", dir.toString(),
+                "--out", dir.resolve("e.npy").toString());
+        assertEquals("embed: --texts-file " + dir + ": is a directory, not a file", run.errorLine());
+    }
+
+    @Test
+    void aGalleryOfAFileAndABenchBatchBeyondTheLimitAreRefused() throws Exception {
+        Path file = Files.writeString(dir.resolve("results.txt"), "not a folder");
+        assertEquals("gallery: results folder " + file + " is not a folder",
+                CommandRun.of("gallery", file.toString()).errorLine());
+        assertEquals("bench: --batch 100000: at most 256 images per pass",
+                CommandRun.of("bench", "--batch", "100000").errorLine());
     }
 
     private static String render(Path config) {

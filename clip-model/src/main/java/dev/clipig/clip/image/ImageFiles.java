@@ -18,8 +18,12 @@ import javax.imageio.stream.ImageInputStream;
  * leaves out.
  */
 public final class ImageFiles {
-    /** Pixels an image file may have: 2^25, e.g. 8192 × 4096 (docs/limits.md). */
-    public static final long MAX_PIXELS = 1L << 25;
+    /**
+     * Pixels an image file may have: 2^24, a 4096-pixel square (docs/limits.md); a 12-megapixel phone
+     * photo (4032 × 3024) fits. Within it, decoding and scaling a damaged file's garbage stays well
+     * under the 10 s a case of the fuzz suite may take.
+     */
+    public static final long MAX_PIXELS = 1L << 24;
 
     /** What a decoded file gives: its first image and that image's metadata. */
     @FunctionalInterface

@@ -15,7 +15,10 @@ public enum ValueCheck {
     /** A kernel's size, which CLIPig rounds up to odd and at least 1 when it blurs: within {@link Size#MAX_SIDE}. */
     KERNEL("at most " + Size.MAX_SIDE, v -> v <= Size.MAX_SIDE),
     /** A target's views per step, which CLIP encodes at once; memory grows with it. */
-    BATCH("from 1 to 256", v -> v >= 1 && v <= 256);
+    BATCH("from 1 to " + ValueCheck.MAX_BATCH, v -> v >= 1 && v <= ValueCheck.MAX_BATCH);
+
+    /** Views CLIP encodes at once in a step ({@code batch_size}): its activations grow with them. */
+    public static final int MAX_BATCH = 256;
 
     private final String description;
     private final DoublePredicate test;
