@@ -45,6 +45,7 @@ class ConfigLimitsTest {
         "targets: [{features: [{text: a}], transforms: [{blur: {kernel_size: 2000000000}}]}] | bad.yaml:1: targets[0].transforms[0].blur.kernel_size: must be at most 4096, got 2000000000",
         "targets: [{features: [{text: a}], transforms: [{crop: -1 -1 5 5}]}] | bad.yaml:1: targets[0].transforms[0].crop: transform 'crop': crop needs x, y >= 0 and a positive size, got -1.0, -1.0, 5.0, 5.0",
         "targets: [{features: [{text: a}], transforms: [{pad: {size: 1900}}, {pad: {size: 100}}]}] | bad.yaml:1: targets[0].transforms[1].pad: transform 'pad': an image's sides must be from 1 to 4096 pixels, got 4224x4224",
+        "targets: [{features: [{text: a}], transforms: [{cutouts: {count: 2000000000}}]}] | bad.yaml:1: targets[0].transforms[0].cutouts.count: must be from 1 to 256, got 2000000000",
         "targets: [{features: [{text: a}], transforms: [{repeat: 4096}]}] | bad.yaml:1: targets[0].transforms[0].repeat: transform 'repeat': an image's sides must be from 1 to 4096 pixels, got 917504x917504",
     })
     void aConfigBeyondItsLimitsIsRefusedInOneLine(String yaml, String message) {
