@@ -11,8 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * that the passes never multiply by them and each forward keeps model.py's shape:
  * <ul>
  *   <li>attention's 1/√d scale into the query rows of the packed q, k, v projection;</li>
- *   <li>QuickGELU's 1.702, h·σ(1.702h), into c_fc (and 1/1.702 into c_proj's weight), which leaves
- *       the plain swish s(h) = h·σ(h);</li>
+ *   <li>QuickGELU's 1.702, z·σ(1.702z), as 1.702/2 into c_fc (and 1/1.702 into c_proj's weight),
+ *       which leaves s(u) = u·(1 + tanh u) = 2u·σ(2u) with u = 0.851z ({@link Mlp});</li>
  *   <li>each pre-norm's γ and β into the linear layer that reads it, leaving x̂ alone.</li>
  * </ul>
  * Folded in place, so each array serves one model.
@@ -30,8 +30,8 @@ final class ConstantFolding {
         double scale = 1.0 / Math.sqrt((double) width / heads);
         inProj.weight().get(interval(0, width), all()).muli(scale);
         inProj.bias().get(interval(0, width)).muli(scale);
-        cFc.weight().muli(QUICK_GELU);
-        cFc.bias().muli(QUICK_GELU);
+        cFc.weight().muli(QUICK_GELU / 2);
+        cFc.bias().muli(QUICK_GELU / 2);
         cProj.weight().divi(QUICK_GELU);
         return new ResidualBlock(
                 ln1.withoutAffine(), new Attention(afterNorm(inProj, ln1), outProj, heads, causal),

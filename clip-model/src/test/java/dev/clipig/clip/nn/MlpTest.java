@@ -10,14 +10,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The activation's slope where its naive formula breaks: in float32, σ(h) saturates for |h| ≳ 17
- * and exp(−h) overflows for h ≲ −89, so h · σ'(h) would be ∞ · 0 if computed that way.
+ * The activation s(u) = u·(1 + tanh u) (QuickGELU with its constants folded away) and its slope
+ * where the naive formula breaks: in float32, tanh u saturates for |u| ≳ 9, so u·(1 − tanh² u)
+ * would be ∞ · 0 at large |u| if computed that way.
  */
 class MlpTest {
 
     private static final double[] H = {-1000, -100, -30, -5, -0.5, 0, 0.5, 5, 30, 100, 1000};
 
-    /** c_fc and c_proj as identities, so that the block is the bare swish s(h) = h · σ(h). */
+    /** c_fc and c_proj as identities, so that the block is the bare activation. */
     private static Mlp bareSwish(DataType type) {
         INDArray eye = Nd4j.eye(H.length).castTo(type);
         return new Mlp(new Linear(eye, Nd4j.zeros(type, H.length)), new Linear(eye.dup(), null));
@@ -31,11 +32,12 @@ class MlpTest {
         INDArray s = forward.output();
         INDArray slope = mlp.backward(Nd4j.ones(DataType.FLOAT, 1, H.length), forward.saved());
         for (int i = 0; i < H.length; i++) {
-            double sigma = 1 / (1 + Math.exp(-H[i]));
-            double expected = sigma * (1 + H[i] * (1 - sigma));
-            assertTrue(Float.isFinite(slope.getFloat(0, i)), "slope at h = " + H[i]);
-            assertEquals(expected, slope.getDouble(0, i), 1e-6 * Math.max(1, Math.abs(expected)), "slope at h = " + H[i]);
-            assertEquals(H[i] * sigma, s.getDouble(0, i), 1e-6 * Math.max(1, Math.abs(H[i])), "swish at h = " + H[i]);
+            // QuickGELU's own form: s(u) = 2u·σ(2u), whose slope is 2σ(2u)·(1 + 2u·(1 − σ(2u))).
+            double sigma = 1 / (1 + Math.exp(-2 * H[i]));
+            double expected = 2 * sigma * (1 + 2 * H[i] * (1 - sigma));
+            assertTrue(Float.isFinite(slope.getFloat(0, i)), "slope at u = " + H[i]);
+            assertEquals(expected, slope.getDouble(0, i), 1e-6 * Math.max(1, Math.abs(expected)), "slope at u = " + H[i]);
+            assertEquals(2 * H[i] * sigma, s.getDouble(0, i), 1e-6 * Math.max(1, Math.abs(H[i])), "activation at u = " + H[i]);
         }
     }
 
@@ -49,7 +51,7 @@ class MlpTest {
         INDArray down = mlp.forward(h.sub(step)).output();
         INDArray numeric = up.sub(down).divi(2 * step);
         for (int i = 0; i < H.length; i++) {
-            assertEquals(numeric.getDouble(0, i), slope.getDouble(0, i), 1e-6, "slope at h = " + H[i]);
+            assertEquals(numeric.getDouble(0, i), slope.getDouble(0, i), 1e-6, "slope at u = " + H[i]);
         }
     }
 }
