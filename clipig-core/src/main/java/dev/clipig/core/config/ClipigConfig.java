@@ -25,12 +25,13 @@ import java.util.List;
  * @param init             how the pixels start
  * @param targets          the targets
  * @param postproc         post-processing stages
+ * @param parameterization what the optimizer trains (CLIPig's pixels unless the config says otherwise)
  */
 public record ClipigConfig(String sourceName, int verbose, String output, SnapshotInterval snapshotInterval,
                            int epochs, int startEpoch, Param resolution, Interpolation interpolation,
                            String model, String device, Param learnrate, Param learnrateScale,
                            OptimizerKind optimizer, InitSpec init, List<TargetSpec> targets,
-                           List<PostprocSpec> postproc) {
+                           List<PostprocSpec> postproc, ParameterizationSpec parameterization) {
 
     public ClipigConfig {
         targets = List.copyOf(targets);
@@ -80,6 +81,7 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
         private InitSpec init;
         private List<TargetSpec> targets;
         private List<PostprocSpec> postproc;
+        private ParameterizationSpec parameterization;
 
         private Builder(ClipigConfig c) {
             sourceName = c.sourceName;
@@ -98,6 +100,7 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
             init = c.init;
             targets = c.targets;
             postproc = c.postproc;
+            parameterization = c.parameterization;
         }
 
         public Builder verbose(int value) {
@@ -187,9 +190,15 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
             return this;
         }
 
+        public Builder parameterization(ParameterizationSpec value) {
+            parameterization = value;
+            return this;
+        }
+
         public ClipigConfig build() {
             return new ClipigConfig(sourceName, verbose, output, snapshotInterval, epochs, startEpoch, resolution,
-                    interpolation, model, device, learnrate, learnrateScale, optimizer, init, targets, postproc);
+                    interpolation, model, device, learnrate, learnrateScale, optimizer, init, targets, postproc,
+                    parameterization);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import dev.clipig.core.ConfigChoice;
 import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.expr.FloatValue;
 import dev.clipig.core.expr.Value;
@@ -31,12 +32,14 @@ final class ConfigReader {
 
     private static final List<String> TOP_KEYS = List.of("verbose", "output", "snapshot_interval", "epochs",
             "start_epoch", "resolution", "interpolation", "model", "device", "learnrate", "learnrate_scale",
-            "optimizer", "init", "targets", "postproc");
+            "optimizer", "init", "targets", "postproc", "parameterization");
     private static final List<String> INIT_KEYS = List.of("resolution", "mean", "std", "image", "image_tensor");
     private static final List<String> TARGET_KEYS = List.of("active", "name", "start", "end", "weight",
             "batch_size", "select", "feature_scale", "features", "transforms", "constraints");
     private static final List<String> FEATURE_KEYS = List.of("text", "image", "start", "end", "weight", "scale",
             "loss");
+    private static final List<String> PARAMETERIZATION_KEYS = List.of("type", "decay", "levels", "decorrelate",
+            "sigmoid");
     private static final List<String> POSTPROC_KEYS = List.of("active", "start", "end");
 
     private ConfigReader() {
@@ -62,7 +65,8 @@ final class ConfigReader {
                 entry(top, "init").map(ConfigReader::init).orElse(InitSpec.DEFAULT),
                 entry(top, "targets").map(n -> n.list().stream().map(ConfigReader::target).toList()).orElse(List.of()),
                 entry(top, "postproc").map(n -> n.list().stream().map(ConfigReader::postproc).toList())
-                        .orElse(List.of()));
+                        .orElse(List.of()),
+                entry(top, "parameterization").map(ConfigReader::parameterization).orElse(ParameterizationSpec.PIXELS));
     }
 
     /** The {@code start}/{@code end} entries of a mapping, defaulting to the whole run. */
@@ -99,6 +103,33 @@ final class ConfigReader {
                 entry(init, "std").map(n -> color(n, "std", ValueCheck.NON_NEGATIVE)).orElse(InitSpec.DEFAULT.std()),
                 entry(init, "image").map(ConfigNode::text),
                 entry(init, "image_tensor").map(ConfigReader::imageTensor));
+    }
+
+    /** A kind's name, or a mapping of its {@code type} and the options that kind has. */
+    private static ParameterizationSpec parameterization(ConfigNode node) {
+        if (!node.isMapping()) return ParameterizationSpec.of(node.choice(ParameterizationKind.values()));
+        Map<String, ConfigNode> entries = node.mapping(PARAMETERIZATION_KEYS);
+        ConfigNode type = entry(entries, "type").orElseThrow(() -> node.error("needs a 'type', one of "
+                + String.join(", ", ConfigChoice.spellings(ParameterizationKind.values()))));
+        ParameterizationKind kind = type.choice(ParameterizationKind.values());
+        ParameterizationSpec d = ParameterizationSpec.of(kind);
+        List<String> options = switch (kind) {
+            case PIXELS -> List.of();
+            case FFT -> List.of("decay", "decorrelate", "sigmoid");
+            case PYRAMID -> List.of("levels", "decorrelate", "sigmoid");
+        };
+        for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
+            if (!e.getKey().equals("type") && !options.contains(e.getKey())) {
+                throw e.getValue().error("'" + e.getKey() + "' is not an option of the " + type.text()
+                        + " parameterization" + (options.isEmpty() ? "" : " (its options: " + String.join(", ", options) + ")"));
+            }
+        }
+        return new ParameterizationSpec(kind,
+                entry(entries, "decay").map(n -> n.param(ParamSchema.floats("decay").checked(ValueCheck.NON_NEGATIVE),
+                        ExpressionScope.CONSTANT).values(Variables.empty())[0]).orElse(d.decay()),
+                entry(entries, "levels").map(n -> n.integer(ValueCheck.POSITIVE)).orElse(d.levels()),
+                entry(entries, "decorrelate").map(ConfigNode::bool).orElse(d.decorrelate()),
+                entry(entries, "sigmoid").map(ConfigNode::bool).orElse(d.sigmoid()));
     }
 
     private static List<Double> color(ConfigNode node, String name, ValueCheck check) {

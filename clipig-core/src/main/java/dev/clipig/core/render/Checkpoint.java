@@ -2,7 +2,7 @@ package dev.clipig.core.render;
 
 import dev.clipig.core.config.OptimizerKind;
 import dev.clipig.core.optim.Optimizer;
-import dev.clipig.core.transforms.Interpolation;
+import dev.clipig.core.parameterization.Parameterization;
 import dev.clipig.core.transforms.Size;
 import dev.clipig.weights.DType;
 import dev.clipig.weights.Tensor;
@@ -22,12 +22,14 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A run's resumable state beside its PNG ({@code name.png.ckpt}): the pixels and the optimizer
- * state as a safetensors file, with the next epoch, seed and epoch count as metadata. Written
+ * A run's resumable state beside its PNG ({@code name.png.ckpt}): the pixels, the parameters when
+ * they are not the pixels, and the optimizer state as a safetensors file, with the next epoch, seed,
+ * epoch count and (unless pixels) the parameterization as metadata. Written
  * atomically with every snapshot, so a killed run loses at most one snapshot interval.
  */
 record Checkpoint(Path path) {
-    private static final String PIXELS = "pixels", STATE = "optimizer.";
+    private static final String PIXELS = "pixels", PARAMETERS = "parameters", STATE = "optimizer.";
+    private static final String PARAMETERIZATION = "parameterization";
     private static final List<String> METADATA = List.of("next_epoch", "seed", "epochs", "optimizer_steps");
 
     static Checkpoint beside(Path png) {
@@ -35,22 +37,27 @@ record Checkpoint(Path path) {
     }
 
     /** What a checkpoint holds. */
-    record State(INDArray pixels, Map<String, INDArray> optimizerState, long optimizerSteps, int nextEpoch) {
+    record State(INDArray pixels, INDArray parameters, Map<String, INDArray> optimizerState, long optimizerSteps,
+                 int nextEpoch) {
     }
 
-    void write(ImageState image, int nextEpoch, long seed, int epochs) {
+    /** @param parameterization the config's, named in the metadata unless pixels, so that a resume cannot mix them up */
+    void write(ImageState image, int nextEpoch, long seed, int epochs, String parameterization) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         tensors.put(PIXELS, tensor(image.pixels()));
+        boolean pixels = image.parameterization().isPixels();
+        if (!pixels) tensors.put(PARAMETERS, tensor(image.parameters()));
         // Sorted, so that the same run writes the same bytes (Map.of iterates in a per-JVM order).
         new TreeMap<>(image.optimizer().stateArrays()).forEach((name, array) -> tensors.put(STATE + name, tensor(array)));
         Map<String, String> metadata = new TreeMap<>(Map.of("next_epoch", Integer.toString(nextEpoch),
                 "seed", Long.toString(seed), "epochs", Integer.toString(epochs),
                 "optimizer_steps", Long.toString(image.optimizer().steps())));
+        if (!pixels) metadata.put(PARAMETERIZATION, parameterization);
         SafetensorsWriter.write(path, tensors, DType.F32, metadata);
     }
 
     /** Reads the checkpoint of a run with this seed and epoch count; anything else is a one-line error. */
-    State read(long seed, int epochs) {
+    State read(long seed, int epochs, String parameterization) {
         try {
             SafetensorsFile file = SafetensorsFile.open(path);
             Map<String, String> meta = file.metadata();
@@ -65,6 +72,11 @@ record Checkpoint(Path path) {
                         + meta.get("epochs") + " epochs, not seed " + seed + " and " + epochs + " epochs;"
                         + " resume with those or delete the checkpoint");
             }
+            String made = meta.getOrDefault(PARAMETERIZATION, PIXELS);
+            if (!made.equals(parameterization)) {
+                throw new RenderException(path + ": made with the " + made + " parameterization, not " + parameterization
+                        + "; resume with that or delete the checkpoint");
+            }
             int nextEpoch = Integer.parseInt(meta.get("next_epoch"));
             long steps = Long.parseLong(meta.get("optimizer_steps"));
             if (nextEpoch < 0 || nextEpoch > epochs || steps < 0) {
@@ -73,13 +85,19 @@ record Checkpoint(Path path) {
             }
             if (!file.names().contains(PIXELS)) throw new RenderException(path + ": a damaged checkpoint: no pixels");
             Tensor pixels = checked(file.tensor(PIXELS), PIXELS, null);
+            Tensor parameters = pixels;
+            if (file.names().contains(PARAMETERS)) {
+                Tensor stored = file.tensor(PARAMETERS);
+                parameters = checked(stored, PARAMETERS, stored.shape());
+            }
             Map<String, INDArray> state = new HashMap<>();
             for (String name : file.names()) {
                 if (name.startsWith(STATE)) {
-                    state.put(name.substring(STATE.length()), array(checked(file.tensor(name), name, pixels.shape())));
+                    state.put(name.substring(STATE.length()), array(checked(file.tensor(name), name, parameters.shape())));
                 }
             }
-            return new State(array(pixels), state, steps, nextEpoch);
+            INDArray pixelArray = array(pixels);
+            return new State(pixelArray, parameters == pixels ? pixelArray : array(parameters), state, steps, nextEpoch);
         } catch (WeightsException e) {
             throw new RenderException(path + ": not a readable checkpoint (" + e.getMessage() + ")", e);
         } catch (NumberFormatException e) {
@@ -114,10 +132,15 @@ record Checkpoint(Path path) {
         return side >= 1 && side <= Size.MAX_SIDE;
     }
 
-    static ImageState restore(State state, OptimizerKind kind, Interpolation interpolation) {
+    ImageState restore(State state, OptimizerKind kind, Parameterization parameterization) {
         Optimizer optimizer = Optimizer.of(kind);
         optimizer.restore(state.optimizerState(), state.optimizerSteps());
-        return new ImageState(state.pixels(), optimizer, interpolation);
+        Size size = new Size((int) state.pixels().size(2), (int) state.pixels().size(1));
+        if (!Arrays.equals(state.parameters().shape(), parameterization.shape(size))) {
+            throw new RenderException(path + ": its parameters " + Arrays.toString(state.parameters().shape())
+                    + " do not fit a " + size + " image of this parameterization; delete the checkpoint");
+        }
+        return new ImageState(parameterization, state.parameters(), size, optimizer);
     }
 
     private static Tensor tensor(INDArray array) {

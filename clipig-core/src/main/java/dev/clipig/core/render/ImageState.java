@@ -1,10 +1,12 @@
 package dev.clipig.core.render;
 
 import dev.clipig.clip.image.ImageFiles;
+import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.core.config.ImageTensor;
 import dev.clipig.core.config.InitSpec;
 import dev.clipig.core.config.OptimizerKind;
 import dev.clipig.core.optim.Optimizer;
+import dev.clipig.core.parameterization.Parameterization;
 import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.transforms.Resampling;
 import dev.clipig.core.transforms.Size;
@@ -16,21 +18,31 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The trained pixels, [3, H, W] RGB, with their optimizer; both follow resolution changes. */
+/**
+ * The trained parameters with their optimizer, and the pixels [3, H, W] RGB they make; all follow
+ * resolution changes. With CLIPig's pixel parameterization the pixels are the parameters.
+ */
 final class ImageState {
-    private INDArray pixels;
+    private final Parameterization parameterization;
     private final Optimizer optimizer;
-    private final Interpolation interpolation;
+    private INDArray params;
+    private Size size;
+    private INDArray pixels;
 
-    ImageState(INDArray pixels, Optimizer optimizer, Interpolation interpolation) {
-        this.pixels = pixels;
+    ImageState(Parameterization parameterization, INDArray params, Size size, Optimizer optimizer) {
+        this.parameterization = parameterization;
+        this.params = params;
+        this.size = size;
         this.optimizer = optimizer;
-        this.interpolation = interpolation;
+        render();
     }
 
-    /** The start of a run: an image, inline pixels, or per-channel noise, scaled to width × height. */
-    static ImageState initial(InitSpec init, Size size, OptimizerKind kind, Interpolation interpolation,
-                              SplittableRandom random) {
+    /**
+     * The start of a run: an image or inline pixels, scaled to width × height and projected into the
+     * parameters, or noise, made at the init resolution and then scaled.
+     */
+    static ImageState initial(InitSpec init, Size size, OptimizerKind kind, Parameterization parameterization,
+                              Interpolation interpolation, SplittableRandom random) {
         INDArray start;
         if (init.imageTensor().isPresent()) {
             ImageTensor t = init.imageTensor().get();
@@ -39,16 +51,28 @@ final class ImageState {
             start = read(Path.of(init.image().get()));
         } else {
             List<Integer> noise = init.resolution().orElse(List.of(size.width(), size.height()));
-            int w = noise.get(0), h = noise.size() > 1 ? noise.get(1) : noise.get(0);
-            start = noise(init, w, h, random);
+            Size noiseSize = new Size(noise.get(0), noise.size() > 1 ? noise.get(1) : noise.get(0));
+            ImageState state = new ImageState(parameterization, parameterization.noise(init, noiseSize, random),
+                    noiseSize, Optimizer.of(kind));
+            state.resizeTo(size);
+            return state;
         }
-        ImageState state = new ImageState(start, Optimizer.of(kind), interpolation);
-        state.resizeTo(size);
-        return state;
+        // Pixels are scaled before the projection: a spectrum's own resampling would ring at a large change.
+        INDArray scaled = Resampling.resizeImage(start, size, interpolation);
+        return new ImageState(parameterization, parameterization.project(scaled), size, Optimizer.of(kind));
     }
 
     INDArray pixels() {
         return pixels;
+    }
+
+    /** What the optimizer trains; the pixels themselves with CLIPig's parameterization. */
+    INDArray parameters() {
+        return params;
+    }
+
+    Parameterization parameterization() {
+        return parameterization;
     }
 
     Optimizer optimizer() {
@@ -57,30 +81,41 @@ final class ImageState {
 
     /** The resolution of the pixels. */
     Size size() {
-        return new Size((int) pixels.size(2), (int) pixels.size(1));
+        return size;
     }
 
-    /** Resamples the pixels, and the optimizer state with them, when the resolution changes. */
-    void resizeTo(Size size) {
-        if (size.equals(size())) return;
-        pixels = resize(pixels, size);
-        optimizer.mapState(state -> resize(state, size));
+    /** Resamples the parameters, and the optimizer state with them, when the resolution changes. */
+    void resizeTo(Size newSize) {
+        if (newSize.equals(size)) return;
+        Size old = size;
+        params = parameterization.resize(params, old, newSize);
+        optimizer.mapState(state -> parameterization.resize(state, old, newSize));
+        size = newSize;
+        render();
     }
 
-    private INDArray resize(INDArray chw, Size size) {
-        INDArray batch = chw.reshape(1, chw.size(0), chw.size(1), chw.size(2));
-        INDArray resized = Resampling.resize(batch, size, interpolation);
-        return resized.reshape(chw.size(0), size.height(), size.width()).castTo(chw.dataType());
+    /** One optimizer step from the loss gradient with respect to the pixels. */
+    void step(INDArray pixelGradient, double learnrate) {
+        optimizer.step(params, parameterization.backward(pixels, pixelGradient, size), learnrate);
+        render();
     }
 
-    private static INDArray noise(InitSpec init, int width, int height, SplittableRandom random) {
-        float[] values = new float[3 * height * width];
-        int plane = height * width;
-        for (int c = 0; c < 3; c++) {
-            double mean = init.mean().get(c), std = init.std().get(c);
-            for (int i = 0; i < plane; i++) values[c * plane + i] = (float) (mean + std * random.nextGaussian());
+    /**
+     * Takes post-processed pixels: CLIPig's pixels become them; other parameterizations add the
+     * projection of the change, so what post-processing left alone stays exactly as it was.
+     */
+    void postprocessed(INDArray processed) {
+        if (parameterization.isPixels()) {
+            params.assign(processed);
+            return;
         }
-        return Nd4j.create(values, new long[] {3, height, width}, 'c');
+        params.addi(parameterization.project(processed).subi(parameterization.project(pixels)));
+        render();
+    }
+
+    /** The pixels outlive the step's workspace, so they are made outside it. */
+    private void render() {
+        pixels = Workspaces.outside(() -> parameterization.pixels(params, size));
     }
 
     private static INDArray read(Path file) {

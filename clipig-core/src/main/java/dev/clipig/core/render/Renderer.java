@@ -8,6 +8,7 @@ import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.PostprocSpec;
 import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.expr.TrainingTime;
+import dev.clipig.core.parameterization.Parameterization;
 import dev.clipig.core.plan.RunPlan;
 import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Size;
@@ -102,9 +103,10 @@ public final class Renderer {
         RunPlan plan = RunPlan.of(config.targets(), model);
         List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, model)).toList();
         Checkpoint checkpoint = Checkpoint.beside(output);
-        Checkpoint.State restored = resume && Files.exists(checkpoint.path()) ? checkpoint.read(seed, epochs) : null;
-        ImageState image = restored != null ? Checkpoint.restore(restored, config.optimizer(), config.interpolation())
-                : initialImage(epochs);
+        Checkpoint.State restored = resume && Files.exists(checkpoint.path()) ? checkpoint.read(seed, epochs, parameterizationLabel()) : null;
+        Parameterization parameterization = Parameterization.of(config.parameterization(), config.interpolation());
+        ImageState image = restored != null ? checkpoint.restore(restored, config.optimizer(), parameterization)
+                : initialImage(epochs, parameterization);
         int first = restored != null ? restored.nextEpoch() : config.startEpoch();
         SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);
         StepReport last = null;
@@ -131,14 +133,14 @@ public final class Renderer {
             double seconds = (System.nanoTime() - started) / 1e9;
             if (snapshots.due(epoch, epochs, seconds)) {
                 PixelImages.writePng(image.pixels(), output);
-                checkpoint.write(image, epoch + 1, seed, epochs);
+                checkpoint.write(image, epoch + 1, seed, epochs, parameterizationLabel());
             }
             last = new StepReport(epoch, epochs, trained.loss(), trained.similarities(), learnrate, seconds,
                     image.pixels().dup());
             for (RenderListener listener : listeners) listener.onStep(last);
         }
         PixelImages.writePng(image.pixels(), output);
-        checkpoint.write(image, epochs, seed, epochs);
+        checkpoint.write(image, epochs, seed, epochs, parameterizationLabel());
         return new RenderResult(output, image.pixels().dup(), last, (System.nanoTime() - started) / 1e9);
     }
 
@@ -148,7 +150,7 @@ public final class Renderer {
      * over a long run instead of waiting for the garbage collector.
      */
     private Trained train(ImageState image, List<TargetRun> targets, List<ViewPlan> views, StepContext step) {
-        postprocess(image.pixels(), step);
+        postprocess(image, step);
         double loss = 0;
         List<double[]> similarities = new ArrayList<>();
         INDArray gradient = image.pixels().ulike().assign(0);
@@ -160,7 +162,7 @@ public final class Renderer {
             gradient.addi(r.pixelGradient());
             similarities.add(r.similarities());
         }
-        image.optimizer().step(image.pixels(), gradient, step.step().learnrate());
+        image.step(gradient, step.step().learnrate());
         return new Trained(loss, similarities);
     }
 
@@ -173,10 +175,10 @@ public final class Renderer {
         return Checkpoint.beside(png).path();
     }
 
-    private ImageState initialImage(int epochs) {
+    private ImageState initialImage(int epochs, Parameterization parameterization) {
         int first = config.startEpoch();
         return ImageState.initial(config.init(), resolution(new TrainingTime(first, epochs), expressionRandom(first)),
-                config.optimizer(), config.interpolation(), new SplittableRandom(seed));
+                config.optimizer(), parameterization, config.interpolation(), new SplittableRandom(seed));
     }
 
     /**
@@ -188,16 +190,25 @@ public final class Renderer {
         return new SplittableRandom(~(seed * 0x9E3779B97F4A7C15L + epoch));
     }
 
+    private String parameterizationLabel() {
+        return config.parameterization().label();
+    }
+
     /** The training resolution at this time; one number means a square. */
     private Size resolution(TrainingTime time, SplittableRandom draws) {
         int[] r = config.resolution().intValues(time.drawingFrom(draws));
         return r.length == 1 ? Size.square(r[0]) : new Size(r[0], r[1]);
     }
 
-    private void postprocess(INDArray pixels, StepContext step) {
+    /** The post-processing stages active at this step, on a copy of the pixels that the image then takes on. */
+    private void postprocess(ImageState image, StepContext step) {
+        INDArray pixels = null;
         for (PostprocSpec stage : config.postproc()) {
-            if (stage.active() && stage.window().contains(step.step().time())) PostProcessing.apply(stage, pixels, step);
+            if (!stage.active() || !stage.window().contains(step.step().time())) continue;
+            if (pixels == null) pixels = image.pixels().dup();
+            PostProcessing.apply(stage, pixels, step);
         }
+        if (pixels != null) image.postprocessed(pixels);
     }
 
     /** Options of a run; {@link #config} and {@link #model} are required. */

@@ -22,6 +22,13 @@ public final class Resampling {
         return from.equals(to) ? images.dup() : map(from, to, interpolation).apply(images);
     }
 
+    /** One image {@code [C, H, W]} at another size, in its own data type; the image itself if the size is its own. */
+    public static INDArray resizeImage(INDArray chw, Size to, Interpolation interpolation) {
+        if (to.equals(new Size((int) chw.size(2), (int) chw.size(1)))) return chw;
+        INDArray batch = chw.reshape(1, chw.size(0), chw.size(1), chw.size(2));
+        return resize(batch, to, interpolation).reshape(chw.size(0), to.height(), to.width()).castTo(chw.dataType());
+    }
+
     public static SeparableMap map(Size from, Size to, Interpolation interpolation) {
         return new SeparableMap(matrix(from.height(), to.height(), interpolation),
                 matrix(from.width(), to.width(), interpolation));

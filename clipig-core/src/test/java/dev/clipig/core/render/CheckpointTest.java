@@ -23,7 +23,7 @@ class CheckpointTest {
         SafetensorsWriter.write(path, Map.of("pixels", Tensor.contiguous(DType.F32, new int[] {3, 2, 2}, pixels)),
                 DType.F32, Map.of());
 
-        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10));
+        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10, "pixels"));
         assertEquals(path + ": not a checkpoint of a clipig run (its metadata has no 'next_epoch');"
                 + " delete it or write to another output", e.getMessage());
     }
