@@ -45,7 +45,7 @@ class CheckpointTest {
         SafetensorsWriter.write(path, Map.of("pixels", filled(dims, fill)), DType.F32,
                 Map.of("next_epoch", nextEpoch, "seed", "3", "epochs", "10", "optimizer_steps", steps));
 
-        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10));
+        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10, "pixels"));
         assertEquals(path + ": " + problem, e.getMessage());
     }
 
@@ -56,7 +56,7 @@ class CheckpointTest {
                         "optimizer.square_avg", filled(new int[] {3, 4, 4}, 0)), DType.F32,
                 Map.of("next_epoch", "4", "seed", "3", "epochs", "10", "optimizer_steps", "4"));
 
-        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10));
+        RenderException e = assertThrows(RenderException.class, () -> new Checkpoint(path).read(3, 10, "pixels"));
         assertEquals(path + ": a damaged checkpoint: optimizer.square_avg has shape [3, 4, 4], not [3, 2, 2]",
                 e.getMessage());
     }
