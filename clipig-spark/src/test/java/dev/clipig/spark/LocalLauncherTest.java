@@ -50,9 +50,10 @@ class LocalLauncherTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().remove("CLIPIG_RELAUNCHED");
         Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
+        // Generous: a machine loaded by other builds starts Spark slowly.
+        if (!process.waitFor(600, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new AssertionError("the launcher ran longer than 180 s: " + Files.readString(err));
+            throw new AssertionError("the launcher ran longer than 600 s: " + Files.readString(err));
         }
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
