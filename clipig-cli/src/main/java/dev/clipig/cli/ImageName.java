@@ -1,6 +1,5 @@
 package dev.clipig.cli;
 
-import dev.clipig.core.render.OutputNames;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -9,8 +8,8 @@ import java.util.Locale;
 /**
  * Where {@code clipig render} writes its image, by CLIPig's rules: the config's {@code output} is a
  * folder (ending in {@code /}, the default {@code ./}) that gets the last config file's name, or a
- * file name; {@code -o} replaces it, a folder keeping the name; an existing image is never
- * replaced but numbered ({@code cat.png}, {@code cat-1.png}, ...).
+ * file name; {@code -o} replaces it, a folder keeping the name. The name is planned here; an
+ * existing image is then numbered by {@code OutputNames.firstFree}, never replaced.
  */
 final class ImageName {
     private ImageName() {
@@ -34,11 +33,6 @@ final class ImageName {
             return path(option, "-o").resolve(path(fromConfig, "output").getFileName());
         }
         return path(withPng(option), "-o");
-    }
-
-    /** {@code planned} itself if it is free, else the next free number beside it. */
-    static Path free(Path planned) {
-        return OutputNames.firstFree(planned);
     }
 
     private static boolean isFolder(String name) {

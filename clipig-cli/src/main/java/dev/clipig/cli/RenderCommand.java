@@ -3,6 +3,7 @@ package dev.clipig.cli;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.ConfigDocument;
+import dev.clipig.core.render.OutputNames;
 import dev.clipig.core.render.RenderResult;
 import dev.clipig.core.render.Renderer;
 import dev.clipig.core.render.StepReport;
@@ -100,7 +101,7 @@ public final class RenderCommand implements Callable<Integer> {
         ClipModel clip = ModelOption.load(modelName);
         PrintWriter out = spec.commandLine().getOut();
         for (int i = 0; i < repeat; i++) {
-            Path image = resume && Files.exists(Renderer.checkpointOf(planned)) ? planned : ImageName.free(planned);
+            Path image = resume && Files.exists(Renderer.checkpointOf(planned)) ? planned : OutputNames.firstFree(planned);
             createFolder(image);
             RenderResult result;
             try (EpochBar bar = new EpochBar(config.epochs(), config.verbose() >= 1)) {

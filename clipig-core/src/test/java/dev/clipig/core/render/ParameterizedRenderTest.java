@@ -30,7 +30,7 @@ class ParameterizedRenderTest {
 
     @BeforeAll
     static void loadModel() {
-        model = ClipModel.load(Path.of(System.getProperty("clipig.fixtures", "../fixtures"), "models", "a.pt"));
+        model = FixtureModel.load();
     }
 
     private static ClipigConfig config(String parameterization, String extra, int epochs) {
