@@ -1,12 +1,9 @@
 package dev.clipig.core.parameterization;
 
-import dev.clipig.core.config.InitSpec;
 import dev.clipig.core.transforms.Interpolation;
 import dev.clipig.core.transforms.Resampling;
 import dev.clipig.core.transforms.Size;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** CLIPig's own parameterization: the pixels [3, H, W] are the parameters. */
 final class Pixels implements Parameterization {
@@ -45,17 +42,5 @@ final class Pixels implements Parameterization {
     @Override
     public INDArray resize(INDArray params, Size from, Size to) {
         return Resampling.resizeImage(params, to, interpolation);
-    }
-
-    /** CLIPig's noise: each pixel drawn from its channel's normal distribution, channel after channel. */
-    @Override
-    public INDArray noise(InitSpec init, Size size, SplittableRandom random) {
-        int plane = size.pixels();
-        float[] values = new float[3 * plane];
-        for (int c = 0; c < 3; c++) {
-            double mean = init.mean().get(c), std = init.std().get(c);
-            for (int i = 0; i < plane; i++) values[c * plane + i] = (float) (mean + std * random.nextGaussian());
-        }
-        return Nd4j.create(values, new long[] {3, size.height(), size.width()}, 'c');
     }
 }

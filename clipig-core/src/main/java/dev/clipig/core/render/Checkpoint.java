@@ -140,7 +140,7 @@ record Checkpoint(Path path) {
             throw new RenderException(path + ": its parameters " + Arrays.toString(state.parameters().shape())
                     + " do not fit a " + size + " image of this parameterization; delete the checkpoint");
         }
-        return new ImageState(parameterization, state.parameters(), size, optimizer);
+        return new ImageState(parameterization, state.parameters(), size, kind, optimizer);
     }
 
     private static Tensor tensor(INDArray array) {

@@ -178,7 +178,7 @@ public final class Renderer {
     private ImageState initialImage(int epochs, Parameterization parameterization) {
         int first = config.startEpoch();
         return ImageState.initial(config.init(), resolution(new TrainingTime(first, epochs), expressionRandom(first)),
-                config.optimizer(), parameterization, config.interpolation(), new SplittableRandom(seed));
+                config.optimizer(), parameterization, new SplittableRandom(seed));
     }
 
     /**
