@@ -2,6 +2,7 @@ package dev.clipig.core.config;
 
 import dev.clipig.core.transforms.RandomTransform;
 import dev.clipig.core.transforms.Transform;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -9,6 +10,9 @@ import java.util.function.Function;
  * parameters.
  */
 public record TransformOp(OpSchema schema, Class<? extends Transform> type, Function<OpArgs, Transform> factory) {
+    private static final Set<String> DRAWN_BUT_NOT_COUNTED = Set.of("random_crop", "random_scale", "random_shift",
+            "random_translate");
+
 
     public String name() {
         return schema.name();
@@ -19,8 +23,12 @@ public record TransformOp(OpSchema schema, Class<? extends Transform> type, Func
         return schema.resizes();
     }
 
-    /** Whether it draws per image, so that a batch sees different versions of the image. */
+    /**
+     * Whether it makes a target show CLIP {@code batch_size} views per step. CLIPig counts only the
+     * transforms it marks random, its noises and {@code random_rotate}; its random crop, scale,
+     * shift and translate draw anew for each view but do not count. Our own random transforms count.
+     */
     public boolean random() {
-        return RandomTransform.class.isAssignableFrom(type);
+        return RandomTransform.class.isAssignableFrom(type) && !DRAWN_BUT_NOT_COUNTED.contains(name());
     }
 }
