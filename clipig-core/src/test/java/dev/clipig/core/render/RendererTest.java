@@ -186,6 +186,20 @@ class RendererTest {
     }
 
     @Test
+    void aSnapshotIntervalOfZeroWritesOnlyTheFinalImage() {
+        // CLIPig's loop writes a snapshot only when snapshot_interval is not zero; the image is
+        // saved once more after the last epoch.
+        ClipigConfig config = ClipigConfig.parse(smallYaml(3).replace("snapshot_interval: 1", "snapshot_interval: 0"),
+                "quiet.yaml");
+        Path png = dir.resolve("quiet.png");
+        List<Boolean> written = new ArrayList<>();
+        Renderer.builder().config(config).model(model).seed(1).output(png)
+                .listener(step -> written.add(Files.exists(png))).build().run();
+        assertEquals(List.of(false, false, false), written);
+        assertTrue(Files.exists(png));
+    }
+
+    @Test
     void bothIssueConfigsRunUnmodifiedAndWriteTheirImage() throws Exception {
         Path configs = Path.of("../examples/configs");
         for (String name : List.of("method1.yaml", "method2.yaml")) {
