@@ -12,10 +12,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Pushes a per-channel statistic of each image above {@code above} or below {@code below}: the
- * loss of the shortfall {@code max(above - value, 0)} and of the excess {@code max(value - below,
- * 0)}, times the reference's factor. (The reference's docs and its earlier code make the loss
- * one-sided like this; its latest code dropped the {@code max}.)
+ * Pulls a per-channel statistic of each image to {@code above} or {@code below}: the loss of
+ * {@code above - value} and of {@code value - below}, times the reference's factor. As in the
+ * reference's newest code, each side pulls from both directions: {@code below: .01} also raises a
+ * value under .01. (Its docs and earlier code took only the shortfall and the excess.)
  */
 public final class ThresholdConstraint implements Constraint {
 
@@ -88,14 +88,14 @@ public final class ThresholdConstraint implements Constraint {
         INDArray gradValues = Nd4j.zerosLike(v);
         double total = 0;
         if (above != null) {
-            Loss shortfall = lossFunction.of(Transforms.relu(channels(above, ctx, v).subi(v), false));
-            total += shortfall.value();
-            gradValues.subi(shortfall.gradient());
+            Loss under = lossFunction.of(channels(above, ctx, v).subi(v));
+            total += under.value();
+            gradValues.subi(under.gradient());
         }
         if (below != null) {
-            Loss excess = lossFunction.of(Transforms.relu(v.sub(channels(below, ctx, v)), false));
-            total += excess.value();
-            gradValues.addi(excess.gradient());
+            Loss over = lossFunction.of(v.sub(channels(below, ctx, v)));
+            total += over.value();
+            gradValues.addi(over.gradient());
         }
         return new Loss(factor * total, values.backward(gradValues.muli(factor)));
     }

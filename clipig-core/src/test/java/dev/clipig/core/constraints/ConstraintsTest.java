@@ -42,14 +42,16 @@ class ConstraintsTest {
     }
 
     @Test
-    void meanPenalisesOnlyTheWrongSide() {
+    void meanPullsToItsThresholdFromBothSides() {
+        // CLIPig's newest above/below base class takes the loss of (threshold - value) against 0,
+        // with no clipping, so a value on the right side of the threshold is pulled to it too.
         INDArray x = planes(new double[][]{{0.2, 0.5, 0.8}, {0.6, 0.6, 0.6}});
         Constraint above = ThresholdConstraint.mean(VectorParam.of(0.5), null, LossFunction.L2);
         Constraint below = ThresholdConstraint.mean(null, VectorParam.of(0.5), LossFunction.L1);
-        // image 0: shortfall (0.3, 0, 0) -> mean square 0.03; image 1: none
-        assertEquals(100 * 0.09 / 3, value(above, x), 1e-9);
-        // excess: image 0 (0, 0, 0.3) -> 0.1; image 1 (0.1, 0.1, 0.1) -> 0.1
-        assertEquals(100 * (0.1 + 0.1), value(below, x), 1e-9);
+        // image 0: (0.3, 0, -0.3) -> mean square 0.06; image 1: (-0.1, -0.1, -0.1) -> 0.01
+        assertEquals(100 * (0.06 + 0.01), value(above, x), 1e-9);
+        // image 0: (-0.3, 0, 0.3) -> mean absolute 0.2; image 1: (0.1, 0.1, 0.1) -> 0.1
+        assertEquals(100 * (0.2 + 0.1), value(below, x), 1e-9);
     }
 
     @Test
