@@ -9,6 +9,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * @param features [F, embed], one row per feature of the spec; empty when the target has only
  *                 constraints (CLIPig allows that: its loss is then the constraints' alone)
+ * @param featureScales the factor of each feature's similarity from {@code feature_scale}: 1 for
+ *                      {@code equal}, for {@code fair} computed from the initial image
  */
-public record TargetPlan(TargetSpec spec, Optional<INDArray> features) {
+public record TargetPlan(TargetSpec spec, Optional<INDArray> features, double[] featureScales) {
+
+    public TargetPlan {
+        featureScales = featureScales.clone();
+    }
+
+    @Override
+    public double[] featureScales() {
+        return featureScales.clone();
+    }
 }

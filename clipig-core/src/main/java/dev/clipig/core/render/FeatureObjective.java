@@ -1,11 +1,12 @@
 package dev.clipig.core.render;
 
 import dev.clipig.clip.ClipModel;
-import dev.clipig.core.config.FeatureScale;
+import dev.clipig.core.config.Param;
 import dev.clipig.core.config.FeatureSpec;
 import dev.clipig.core.config.SelectMode;
 import dev.clipig.core.constraints.LossFunction;
 import dev.clipig.core.transforms.Step;
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -25,64 +26,77 @@ final class FeatureObjective {
     private final List<FeatureSpec> specs;
     private final INDArray targets;          // [F, E], unit rows
     private final SelectMode select;
-    private final FeatureScale featureScale;
-    private double[] fairScale;
+    private final double[] featureScales;
+    private final Param targetWeight;
 
-    FeatureObjective(List<FeatureSpec> specs, INDArray targetFeatures, SelectMode select, FeatureScale featureScale) {
+    /**
+     * @param featureScales the factors of {@code feature_scale} on each feature's similarity
+     * @param targetWeight  the target's weight, read per view with that view's similarity
+     */
+    FeatureObjective(List<FeatureSpec> specs, INDArray targetFeatures, SelectMode select, double[] featureScales,
+                     Param targetWeight) {
         this.specs = List.copyOf(specs);
         this.targets = ClipModel.normalize(targetFeatures);
         this.select = select;
-        this.featureScale = featureScale;
+        this.featureScales = featureScales.clone();
+        this.targetWeight = targetWeight;
     }
 
     /**
-     * The loss, its gradient with respect to the features, and the batch's mean 100 × cosine
-     * similarity to each feature (plain numbers: the arrays of a pass may live in its workspace).
+     * The loss (target weight included), its gradient with respect to the features, the batch's
+     * mean 100 × cosine similarity to each feature, and per view the similarity CLIPig's
+     * expressions read (the mean over features after the scales) and the target's weight at it
+     * (plain numbers: the arrays of a pass may live in its workspace).
      */
-    record Evaluation(double loss, INDArray gradient, double[] similarities) {
-        double meanSimilarity() {
-            return java.util.Arrays.stream(similarities).average().orElse(0);
-        }
+    record Evaluation(double loss, INDArray gradient, double[] similarities, double[] viewSimilarity,
+                      double[] viewWeight) {
     }
 
+    /**
+     * As CLIPig does for each view: its similarities, times the feature scales, are what the feature
+     * weights, the best/worst choice and (as their mean) the target weight read.
+     */
     Evaluation evaluate(INDArray features, Step step) {
         int batch = (int) features.size(0), count = specs.size();
         INDArray norms = features.norm2(1).reshape(batch, 1);
         INDArray unit = features.divColumnVector(norms);
         INDArray similarities = unit.mmul(targets.transpose()).muli(100);
-        if (featureScale == FeatureScale.FAIR && fairScale == null) fairScale = fairScales(similarities);
 
         INDArray dUnit = Nd4j.zerosLike(unit);
         double loss = 0;
+        double[] viewSimilarity = new double[batch], viewWeight = new double[batch];
         for (int i = 0; i < batch; i++) {
             double[] weights = new double[count];
             boolean[] active = new boolean[count];
-            double[] ranked = new double[count];
+            double[] scaled = new double[count];
             for (int j = 0; j < count; j++) {
-                double sim = similarities.getDouble(i, j);
-                Step v = step.withSimilarity(sim);
                 FeatureSpec spec = specs.get(j);
+                double sim = similarities.getDouble(i, j);
+                scaled[j] = sim * featureScales[j] * spec.scale().value(step.withSimilarity(sim));
                 active[j] = spec.window().contains(step.time());
-                weights[j] = spec.weight().value(v);
-                ranked[j] = sim * spec.scale().value(v) * (fairScale == null ? 1 : fairScale[j]);
+                weights[j] = spec.weight().value(step.withSimilarity(scaled[j]));
             }
+            viewSimilarity[i] = Arrays.stream(scaled).average().orElse(0);
+            viewWeight[i] = targetWeight.value(step.withSimilarity(viewSimilarity[i]));
             INDArray u = unit.getRow(i, true), du = dUnit.getRow(i, true);
+            double viewLoss = 0;
             if (select == SelectMode.MIX) {
-                loss += mixed(u, du, weights, active);
-                continue;
+                viewLoss = mixed(u, du, weights, active);
+            } else {
+                int only = select == SelectMode.ALL ? -1 : pick(scaled, active, select == SelectMode.BEST);
+                for (int j = 0; j < count; j++) {
+                    if (!active[j] || (only >= 0 && j != only)) continue;
+                    viewLoss += weights[j] * term(specs.get(j).loss(), u, targets.getRow(j, true), weights[j], du);
+                }
             }
-            int only = select == SelectMode.ALL ? -1 : pick(ranked, active, select == SelectMode.BEST);
-            for (int j = 0; j < count; j++) {
-                if (!active[j] || (only >= 0 && j != only)) continue;
-                loss += weights[j] * term(specs.get(j).loss(), u, targets.getRow(j, true), weights[j], du);
-            }
+            loss += viewWeight[i] * viewLoss;
+            du.muli(viewWeight[i]);
         }
         // Through the normalization û = f / |f|: df = (dû − û (û · dû)) / |f|.
         INDArray radial = unit.mul(dUnit).sum(true, 1);
         INDArray gradient = dUnit.subi(unit.mulColumnVector(radial)).diviColumnVector(norms);
-        return new Evaluation(loss, gradient, similarities.mean(0).toDoubleVector());
+        return new Evaluation(loss, gradient, similarities.mean(0).toDoubleVector(), viewSimilarity, viewWeight);
     }
-
     /** loss(u, t), adding weight · d loss / du into du. */
     private static double term(LossFunction function, INDArray u, INDArray t, double weight, INDArray du) {
         INDArray diff = u.sub(t);
@@ -122,14 +136,5 @@ final class FeatureObjective {
             if (active[j] && (chosen < 0 || (best ? ranked[j] > ranked[chosen] : ranked[j] < ranked[chosen]))) chosen = j;
         }
         return chosen;
-    }
-
-    /** fair: scales that make the first step's mean similarity to every feature equal. */
-    private static double[] fairScales(INDArray similarities) {
-        double[] mean = similarities.mean(0).toDoubleVector();
-        double overall = java.util.Arrays.stream(mean).average().orElse(1);
-        double[] scales = new double[mean.length];
-        for (int j = 0; j < mean.length; j++) scales[j] = mean[j] == 0 ? 1 : overall / mean[j];
-        return scales;
     }
 }

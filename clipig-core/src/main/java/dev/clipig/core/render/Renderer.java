@@ -100,13 +100,14 @@ public final class Renderer {
     private RenderResult render() {
         long started = System.nanoTime();
         int epochs = config.epochs();
-        RunPlan plan = RunPlan.of(config.targets(), model);
-        List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, model)).toList();
         Checkpoint checkpoint = Checkpoint.beside(output);
         Checkpoint.State restored = resume && Files.exists(checkpoint.path()) ? checkpoint.read(seed, epochs, parameterizationLabel()) : null;
         Parameterization parameterization = Parameterization.of(config.parameterization(), config.interpolation());
-        ImageState image = restored != null ? checkpoint.restore(restored, config.optimizer(), parameterization)
-                : initialImage(epochs, parameterization);
+        // A resumed run plans with the image it started from, so that it continues as it would have.
+        ImageState start = initialImage(epochs, parameterization);
+        RunPlan plan = RunPlan.of(config.targets(), model, start.pixels());
+        List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, model)).toList();
+        ImageState image = restored != null ? checkpoint.restore(restored, config.optimizer(), parameterization) : start;
         int first = restored != null ? restored.nextEpoch() : config.startEpoch();
         SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);
         StepReport last = null;

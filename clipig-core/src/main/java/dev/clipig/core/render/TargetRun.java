@@ -7,6 +7,7 @@ import dev.clipig.core.plan.TargetPlan;
 import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,8 +22,8 @@ final class TargetRun {
     TargetRun(TargetPlan plan, ClipModel model) {
         this.spec = plan.spec();
         this.model = model;
-        this.objective = plan.features().map(
-                f -> new FeatureObjective(spec.features(), f, spec.select(), spec.featureScale()));
+        this.objective = plan.features().map(f -> new FeatureObjective(spec.features(), f, spec.select(),
+                plan.featureScales(), spec.weight()));
     }
 
     TargetSpec spec() {
@@ -39,10 +40,9 @@ final class TargetRun {
         if (objective.isEmpty()) return constraintsOnly(views, step);
         FeaturePass features = new FeaturePass(step.step());
         ImageGradient g = model.imageGradient(views.normalized(), features);
-        ViewPlan.Backward back = views.backward(g.pixelGradient(),
-                step.withSimilarity(features.evaluation.meanSimilarity()), features.weight);
-        return new Result(features.evaluation.loss() * features.weight + back.constraintLoss(), back.pixelGradient(),
-                features.evaluation.similarities());
+        FeatureObjective.Evaluation e = features.evaluation;
+        ViewPlan.Backward back = views.backward(g.pixelGradient(), step, e.viewSimilarity(), e.viewWeight());
+        return new Result(e.loss() + back.constraintLoss(), back.pixelGradient(), e.similarities());
     }
 
     /**
@@ -50,21 +50,21 @@ final class TargetRun {
      * constraints' on the views alone, so CLIP need not see them.
      */
     private Result constraintsOnly(ViewPlan.Views views, StepContext step) {
-        StepContext unlike = step.withSimilarity(0);
-        double weight = spec.weight().value(unlike.step());
-        ViewPlan.Backward back = views.backward(Nd4j.zerosLike(views.normalized()), unlike, weight);
+        int batch = (int) views.normalized().size(0);
+        double[] similarity = new double[batch], weight = new double[batch];
+        Arrays.fill(weight, spec.weight().value(step.step().withSimilarity(0)));
+        ViewPlan.Backward back = views.backward(Nd4j.zerosLike(views.normalized()), step, similarity, weight);
         return new Result(back.constraintLoss(), back.pixelGradient(), new double[0]);
     }
 
     /**
-     * The loss gradient the image encoder's backward pass starts from: the target's weight times its
-     * features' gradient. It keeps the evaluation for the rest of the step, as the pass hands back
-     * only the gradient.
+     * The loss gradient the image encoder's backward pass starts from, each view's weighted by the
+     * target's weight at that view's similarity. It keeps the evaluation for the rest of the step,
+     * as the pass hands back only the gradient.
      */
     private final class FeaturePass implements UnaryOperator<INDArray> {
         private final Step step;
         private FeatureObjective.Evaluation evaluation;
-        private double weight;
 
         FeaturePass(Step step) {
             this.step = step;
@@ -73,8 +73,7 @@ final class TargetRun {
         @Override
         public INDArray apply(INDArray features) {
             evaluation = objective.orElseThrow().evaluate(features, step);
-            weight = spec.weight().value(step.withSimilarity(evaluation.meanSimilarity()));
-            return evaluation.gradient().muli(weight);
+            return evaluation.gradient();
         }
     }
 }
