@@ -10,10 +10,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * batch back to the pixels.
  *
  * <p>As in the reference, the pixels are clamped to {@code [0, 1]} first, each image of the batch
- * runs through the transforms with its own random draws, a result of another size is resized to
- * the model's resolution (bilinearly; the reference uses bicubic there), and the batch is clamped to
- * {@code [0, 1]} again. Consecutive geometric transforms, the final resize included, are fused
- * into one sampling.
+ * runs through the transforms with its own random draws, a result of another size is resized
+ * bicubically to the model's resolution, and the batch is clamped to {@code [0, 1]} again.
+ * Consecutive geometric transforms are fused into one sampling.
  */
 public final class TransformPipeline {
 
@@ -38,16 +37,11 @@ public final class TransformPipeline {
      */
     public static TransformPipeline compile(List<Transform> transforms, Size input, Size output, int batch) {
         if (batch < 1) throw new IllegalArgumentException("batch size must be positive, got " + batch);
-        List<Transform> all = new ArrayList<>(transforms);
-        Size size = input;
-        for (Transform t : transforms) size = t.outputSize(size);
-        if (!size.equals(output)) all.add(new Resize(output));
-
         List<Stage> stages = new ArrayList<>();
         stages.add(Clamp.UNIT.stage(input));
-        size = input;
+        Size size = input;
         List<GeometricTransform> run = new ArrayList<>();
-        for (Transform t : all) {
+        for (Transform t : transforms) {
             if (t instanceof GeometricTransform geometric) {
                 run.add(geometric);
                 continue;
@@ -57,8 +51,9 @@ public final class TransformPipeline {
             stages.add(((PixelTransform) t).stage(size));
             size = t.outputSize(size);
         }
-        flush(run, size, stages, batch);
+        size = flush(run, size, stages, batch);
         if (stages.size() == 1) stages.add(tile(batch));
+        if (!size.equals(output)) stages.add(bicubic(size, output));
         stages.add(Clamp.UNIT.stage(output));
         boolean random = transforms.stream().anyMatch(Transform::isRandom);
         return new TransformPipeline(input, output, batch, random, List.copyOf(stages));
@@ -103,6 +98,12 @@ public final class TransformPipeline {
         run.clear();
         stages.add(stages.size() == 1 ? (x, ctx) -> sampling.forward(x, batch, ctx) : sampling);
         return sampling.outputSize();
+    }
+
+    /** The reference's final resize of each view to the model's input: bicubic, as torch's interpolate. */
+    private static Stage bicubic(Size from, Size to) {
+        SeparableMap map = Resampling.map(from, to, Interpolation.CUBIC), back = map.transpose();
+        return (x, ctx) -> new Pass(map.apply(x), back::apply);
     }
 
     /** Copies the one image into a batch, for pipelines that do not begin with a sampling. */

@@ -76,6 +76,19 @@ class TransformPipelineTest {
     }
 
     @Test
+    void theFinalResizeToTheModelIsBicubic() {
+        // CLIPig resizes each transformed view of another size to CLIP's input with VF.resize and
+        // PIL's BICUBIC, then clamps the batch.
+        List<Transform> shift = List.of(new Shift(ScalarParam.of(1), ScalarParam.of(0)));
+        TransformPipeline pipeline = TransformPipeline.compile(shift, PIXELS, MODEL, 1);
+        Pass pass = pipeline.forward(pixels, context(1, PIXELS));
+        INDArray shifted = TransformPipeline.compile(shift, PIXELS, PIXELS, 1).forward(pixels, context(1, PIXELS)).output();
+        INDArray expected = Clamp.clamp(Resampling.resize(shifted, MODEL, Interpolation.CUBIC), 0, 1);
+        assertTrue(pass.output().equalsWithEps(expected, 1e-12));
+        assertGradient(x -> pipeline.forward(x, context(4, PIXELS)), pixels);
+    }
+
+    @Test
     void rejectsPixelsOfAnotherResolution() {
         TransformPipeline pipeline = TransformPipeline.compile(METHOD_1, PIXELS, MODEL, 1);
         assertThrows(IllegalArgumentException.class,
