@@ -165,6 +165,24 @@ class PixelTransformsTest {
     }
 
     @Test
+    void fourierNoiseHasTheCovarianceOfNoiseAddedInFourierSpace() {
+        // CLIPig adds N(0, (15 std)^2) to the real and imaginary parts of rfft(channel) and takes
+        // irfft: the DC bin alone sets the pixel sum, so its variance is s^2 = 1 here, where white
+        // noise of the same pixel variance 2 (n - 1) / n^2 would give 2 (n - 1) / n = 1.875.
+        int samples = 4000;
+        INDArray noise = run(new FourierNoise(VectorParam.of(1 / 15.0)),
+                Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.DOUBLE, samples, 3, 4, 4)).reshape(samples * 3, 16);
+        double n = 16;
+        assertEquals(2 * (n - 1) / (n * n), noise.var(0).meanNumber().doubleValue(), 0.005, "pixel variance");
+        assertEquals(1.0, noise.sum(1).varNumber().doubleValue(), 0.06, "variance of the sum (DC)");
+        INDArray signs = Nd4j.createFromArray(new double[] {1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1, 1, -1});
+        assertEquals(1.0, noise.mulRowVector(signs).sum(1).varNumber().doubleValue(), 0.06, "Nyquist");
+        INDArray centred = noise.subRowVector(noise.mean(0));
+        double even = centred.getColumn(0).mul(centred.getColumn(2)).meanNumber().doubleValue();
+        assertEquals(-2 / (n * n), even, 0.002, "covariance at distance 2");
+    }
+
+    @Test
     void randomHFlipMirrorsTheImagesItDraws() {
         INDArray always = run(new RandomHFlip(ScalarParam.of(1)), x);
         INDArray never = run(new RandomHFlip(ScalarParam.of(0)), x);
