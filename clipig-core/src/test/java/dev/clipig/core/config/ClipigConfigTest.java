@@ -255,6 +255,15 @@ class ClipigConfigTest {
     }
 
     @Test
+    void aPostprocStagesTransformsRunInCLIPigsOrderNotTheFiles() {
+        // CLIPig's setup walks its own table of transforms and takes each one a post-processing
+        // entry names, so blur (defined first there) runs before mean, whatever the file says.
+        ClipigConfig c = ClipigConfig.parse("postproc:\n  - mean: 0.3\n    add: 0.1\n    blur: {kernel_size: 3}\n",
+                "order.yaml");
+        assertEquals(List.of("blur", "add", "mean"), c.postproc().get(0).transforms().stream().map(TransformSpec::name).toList());
+    }
+
+    @Test
     void badTimes() {
         assertMessage("bad.yaml:3: postproc[0].end: time 150% is outside the run (0% to 100%)",
                 "postproc:\n  - blur: {kernel_size: 3}\n    end: 150%\n");
