@@ -115,10 +115,13 @@ class ParameterizedRenderTest {
                 parameterization: fft
                 init:
                   image: %s
+                  mean: 0
+                  std: 1
                 targets:
                   - features:
                       - text: a red circle
                 """.formatted(image), "init.yaml");
+        // CLIPig scales an init image by init.std and adds init.mean: 0 and 1 keep it as it is.
         INDArray pixels = run(config, dir.resolve("i.png"), false).get(0).pixels();
         assertEquals(0, pixels.sub(start).amaxNumber().doubleValue(), 1.0 / 255 + 1e-3,
                 "with learnrate 0 the render is the init image");
