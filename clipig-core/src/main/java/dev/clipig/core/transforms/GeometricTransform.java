@@ -1,6 +1,6 @@
 package dev.clipig.core.transforms;
 
-/** A transform that moves pixels: each output pixel is a bilinear sample of the input. */
+/** A transform that moves pixels: each output pixel is a bilinear or nearest-pixel sample of the input. */
 public non-sealed interface GeometricTransform extends Transform {
 
     /** Where one image of the batch samples its input in this step (random ones draw anew). */

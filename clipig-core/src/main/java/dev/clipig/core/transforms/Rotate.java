@@ -3,6 +3,7 @@ package dev.clipig.core.transforms;
 /**
  * Rotates counter-clockwise by {@code degree} about {@code center} (fractions of width and height,
  * taken to whole pixels as the reference does); the corners that come from outside are black.
+ * Sampled at the nearest pixel, as the reference's torchvision rotate does by default.
  */
 public record Rotate(ScalarParam degree, VectorParam center) implements GeometricTransform {
 
@@ -27,6 +28,6 @@ public record Rotate(ScalarParam degree, VectorParam center) implements Geometri
 
     static Warp rotation(double degrees, double centerX, double centerY, Size input) {
         double cx = (int) (centerX * input.width()), cy = (int) (centerY * input.height());
-        return new Warp(Affine.rotationSource(degrees, cx, cy), input, Boundary.BLACK);
+        return new Warp(Affine.rotationSource(degrees, cx, cy), input, Boundary.BLACK, true);
     }
 }

@@ -6,14 +6,15 @@ import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A run of consecutive geometric transforms, fused into one bilinear sampling of the input.
+ * A run of consecutive geometric transforms, fused into one sampling of the input.
  *
  * <p>Each output pixel center is taken back through the run's warps, last to first. Between two
  * warps the intermediate canvas's boundary applies to the continuous coordinate (clamped, wrapped,
- * or, outside a filled canvas, the fill color). At the source the four bilinear taps apply the
- * first warp's boundary one by one, which for a single edge or wrap pad is exactly a bilinear
- * sample of the padded image. The result is a sparse matrix with at most four entries per output
- * pixel: applying it is the forward pass, applying its transpose the backward pass.
+ * or, outside a filled canvas, the fill color); a nearest-pixel warp first moves it to the center
+ * of the pixel it lands in. At the source the four bilinear taps (one for a nearest-pixel warp)
+ * apply the first warp's boundary one by one, which for a single edge or wrap pad is exactly a
+ * bilinear sample of the padded image. The result is a sparse matrix with at most four entries per
+ * output pixel: applying it is the forward pass, applying its transpose the backward pass.
  *
  * <p>The loops run in Java on both cores (images in parallel when tracing, channels when
  * applying); images whose warps are equal, as in a plain resize, share one trace.
@@ -114,6 +115,10 @@ final class Sampling implements Stage {
             for (int i = warps.length - 1; i > 0; i--) {
                 Warp w = warps[i];
                 double x = w.toInput().x(u, v), y = w.toInput().y(u, v);
+                if (w.nearest()) {
+                    x = nearestCenter(x);
+                    y = nearestCenter(y);
+                }
                 Size s = w.input();
                 switch (w.boundary().mode()) {
                     case EDGE -> {
@@ -136,6 +141,10 @@ final class Sampling implements Stage {
             }
             Warp first = warps[0];
             double x = first.toInput().x(u, v) - 0.5, y = first.toInput().y(u, v) - 0.5;
+            if (first.nearest()) {
+                tap(p * TAPS, (int) Math.rint(x), (int) Math.rint(y), 1.0, first);
+                return;
+            }
             int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
             double ax = x - x0, ay = y - y0;
             tap(p * TAPS, x0, y0, (1 - ax) * (1 - ay), first);
@@ -194,6 +203,11 @@ final class Sampling implements Stage {
                 for (int k = 0; k < TAPS; k++) into.add(to + index[t + k], weight[t + k] * g);
             }
         }
+    }
+
+    /** The center of the pixel a coordinate falls in, ties to even as torch's grid_sample rounds. */
+    private static double nearestCenter(double coordinate) {
+        return Math.rint(coordinate - 0.5) + 0.5;
     }
 
     private static double clamp(double v, double lo, double hi) {

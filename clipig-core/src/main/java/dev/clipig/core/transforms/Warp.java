@@ -1,8 +1,14 @@
 package dev.clipig.core.transforms;
 
 /**
- * One geometric transform of one image: where each output coordinate lies in the input, and what
- * the input reads outside its canvas.
+ * One geometric transform of one image: where each output coordinate lies in the input, what the
+ * input reads outside its canvas, and whether it is read bilinearly or at the nearest pixel (as
+ * torchvision's rotate and affine do by default, and so CLIPig's rotations and scales).
  */
-public record Warp(Affine toInput, Size input, Boundary boundary) {
+public record Warp(Affine toInput, Size input, Boundary boundary, boolean nearest) {
+
+    /** A bilinear warp. */
+    public Warp(Affine toInput, Size input, Boundary boundary) {
+        this(toInput, input, boundary, false);
+    }
 }

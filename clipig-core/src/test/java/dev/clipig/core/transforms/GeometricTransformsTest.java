@@ -6,14 +6,18 @@ import static dev.clipig.core.transforms.GradientCheck.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class GeometricTransformsTest {
 
     private static final Size SIZE = new Size(4, 4);
+    private static final Path WARPS = Path.of(System.getProperty("clipig.fixtures", "../fixtures"), "warps");
 
     /** Channel c, row i, column j holds {@code 100c + 10i + j}. */
     private static INDArray indexed(Size size) {
@@ -78,14 +82,41 @@ class GeometricTransformsTest {
         assertTrue(at(rotated, 2, 3, 3) > 200, "the middle stays inside");
     }
 
+    /**
+     * CLIPig rotates with torchvision's {@code rotate} about whole-pixel centers and scales with its
+     * {@code RandomAffine}, both at torchvision's default nearest-neighbour sampling, black outside
+     * (fixtures/warps/make_warps.py wrote what torchvision gives).
+     */
     @Test
-    void scalesAboutTheCenterBilinearly() {
-        INDArray scaled = run(SIZE, new RandomScale(ScalarParam.of(2), ScalarParam.of(2)));
-        double[] columns = {0.75, 1.25, 1.75, 2.25};
-        double[] rows = {7.5, 12.5, 17.5, 22.5};
-        for (int i = 0; i < 4; i++) {
-            for (int j = 0; j < 4; j++) assertEquals(rows[i] + columns[j], at(scaled, 0, i, j), 1e-9);
-        }
+    void rotatesAndScalesAtTheNearestPixelAsTorchvision() {
+        INDArray input = Nd4j.createFromNpyFile(WARPS.resolve("input.npy").toFile()).castTo(DataType.DOUBLE);
+        Size size = new Size((int) input.size(2), (int) input.size(1));
+        INDArray batch = input.reshape(1, 3, size.height(), size.width());
+        Map<String, GeometricTransform> cases = Map.of(
+                "rotate33_center04_06", new Rotate(ScalarParam.of(33), VectorParam.of(0.4, 0.6)),
+                "rotate-20", new RandomRotate(ScalarParam.of(-20), ScalarParam.of(-20)),
+                "rotate71_center0_1", new Rotate(ScalarParam.of(71), VectorParam.of(0, 1)),
+                "scale1.3", new RandomScale(ScalarParam.of(1.3), ScalarParam.of(1.3)),
+                "scale0.7", new RandomScale(ScalarParam.of(0.7), ScalarParam.of(0.7)));
+        cases.forEach((name, transform) -> {
+            INDArray expected = Nd4j.createFromNpyFile(WARPS.resolve(name + ".npy").toFile()).castTo(DataType.DOUBLE);
+            INDArray actual = new Sampling(List.of(transform), size).forward(batch, context(1, size)).output();
+            assertEquals(0, actual.reshape(expected.shape()).sub(expected).amaxNumber().doubleValue(), 1e-6, name);
+        });
+    }
+
+    /** Two nearest-pixel warps in one sampling read the source where doing them one after the other reads it. */
+    @Test
+    void fusedNearestWarpsEqualTheirSequence() {
+        Size size = new Size(9, 7);
+        INDArray x = indexed(size);
+        GeometricTransform rotate = new Rotate(ScalarParam.of(27), VectorParam.of(0.3, 0.6));
+        GeometricTransform scale = new RandomScale(ScalarParam.of(1.4), ScalarParam.of(1.4));
+        INDArray fused = new Sampling(List.of(rotate, scale), size).forward(x, context(1, size)).output();
+        INDArray first = new Sampling(List.of(rotate), size).forward(x, context(1, size)).output();
+        INDArray sequence = new Sampling(List.of(scale), size).forward(first, context(1, size)).output();
+        assertEquals(0, fused.sub(sequence).amaxNumber().doubleValue(), 1e-9);
+        assertTrue(fused.amaxNumber().doubleValue() > 0, "the view is not all black");
     }
 
     @Test
