@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code clipig gallery RESULTS_DIR}: the static HTML page of a results folder. */
 @Command(name = "gallery", mixinStandardHelpOptions = true,
-        description = {"Writes RESULTS_DIR/index.html: the concept-transfer grid (concept/method1, concept/method2)"
+        description = {"Writes RESULTS_DIR/index.html: the concept-transfer grid (concept/method1 to method3)"
                 + " and the ranking tables (rank/NAME/ranking.csv), linking the files beside it.",
             "Open it in a browser from the file system; no server is needed."})
 public final class GalleryCommand implements Callable<Integer> {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A way of rendering a prompt: a config whose text features are the prompt's placeholder. The
@@ -32,12 +33,18 @@ public record Method(String name, ClipigConfig config) {
         }
     }
 
+    /** The shipped methods' names, {@code method1} to {@code method3}, in their order. */
+    public static List<String> shippedNames() {
+        return IntStream.rangeClosed(1, SHIPPED).mapToObj(number -> "method" + number).toList();
+    }
+
     /** A shipped method by its name, {@code method1}, {@code method2} or {@code method3}. */
     public static Method shipped(String name) {
-        for (int number = 1; number <= SHIPPED; number++) {
-            if (("method" + number).equals(name)) return shipped(number);
+        int index = shippedNames().indexOf(name);
+        if (index < 0) {
+            throw new ExperimentException("there is no method '" + name + "'; the methods are method1, method2 and method3");
         }
-        throw new ExperimentException("there is no method '" + name + "'; the methods are method1, method2 and method3");
+        return shipped(index + 1);
     }
 
     /** CLIPig's method 1 or 2, or method 3, named {@code method1}, {@code method2}, {@code method3}. */
@@ -48,7 +55,7 @@ public record Method(String name, ClipigConfig config) {
         String file = "method" + number + ".yaml";
         try (InputStream in = Method.class.getResourceAsStream(file)) {
             if (in == null) throw new ExperimentException("the jar lacks its resource " + file);
-            return new Method("method" + number,
+            return new Method(shippedNames().get(number - 1),
                     ClipigConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), file));
         } catch (IOException e) {
             throw new ExperimentException("cannot read the resource " + file + ": " + e.getMessage(), e);

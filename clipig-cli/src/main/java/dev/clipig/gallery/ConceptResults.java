@@ -1,5 +1,6 @@
 package dev.clipig.gallery;
 
+import dev.clipig.experiments.Method;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  */
 record ConceptResults(List<String> methods, List<String> animals, List<String> things, Set<String> images) {
 
-    static final List<String> METHODS = List.of("method1", "method2");
+    /** The shipped methods, each a folder of its own. */
+    static final List<String> METHODS = Method.shippedNames();
 
     ConceptResults {
         methods = List.copyOf(methods);

@@ -38,7 +38,7 @@ final class GalleryPage {
 
     private static String concept(ConceptResults results) {
         if (results.isEmpty()) {
-            return "<p class=\"empty\">No concept-transfer images yet (concept/method1, concept/method2).</p>";
+            return "<p class=\"empty\">No concept-transfer images yet (concept/method1, concept/method2, concept/method3).</p>";
         }
         StringBuilder html = new StringBuilder("<table id=\"grid\" data-methods=\"")
                 .append(Html.escape(String.join(" ", results.methods()))).append("\">\n<thead><tr><th></th>");

@@ -24,6 +24,7 @@ class MethodTest {
     void aShippedMethodIsFoundByItsFolderName() {
         assertEquals(Method.shipped(2), Method.shipped("method2"));
         assertEquals(Method.shipped(3), Method.shipped("method3"));
+        assertEquals(List.of("method1", "method2", "method3"), Method.shippedNames());
         ExperimentException e = assertThrows(ExperimentException.class, () -> Method.shipped("method4"));
         assertEquals("there is no method 'method4'; the methods are method1, method2 and method3", e.getMessage());
     }

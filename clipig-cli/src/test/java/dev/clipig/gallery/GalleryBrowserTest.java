@@ -51,6 +51,10 @@ class GalleryBrowserTest {
             press(tab, "1", "Digit1", 49, "1");
             assertShown(tab, "a pig made of basil \u2014 method 1", "concept/method1/pig-basil.png");
 
+            press(tab, "3", "Digit3", 51, "3");
+            press(tab, "ArrowDown", "ArrowDown", 40, null);
+            assertShown(tab, "a pig made of coral reef \u2014 method 3", "concept/method3/pig-coral-reef.png");
+
             assertRankingTable(tab);
         }
     }

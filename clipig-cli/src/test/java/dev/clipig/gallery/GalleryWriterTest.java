@@ -27,7 +27,11 @@ class GalleryWriterTest {
         String html = Files.readString(page);
         assertTrue(html.contains("<tr data-thing=\"coral-reef\"><th scope=\"row\">coral reef</th>"), html);
         assertTrue(html.contains("data-prompt=\"a pig made of basil\" data-method1=\"concept/method1/pig-basil.png\""
-                + " data-method2=\"\""), "the missing image has an empty URL");
+                + " data-method2=\"\" data-method3=\"\""), "the missing image has an empty URL");
+        assertTrue(html.contains("data-prompt=\"a pig made of coral reef\" data-method1=\"concept/method1/pig-coral-reef.png\""
+                + " data-method2=\"concept/method2/pig-coral-reef.png\" data-method3=\"concept/method3/pig-coral-reef.png\""),
+                "method 3 is the gallery's third method");
+        assertTrue(html.contains("data-methods=\"method1 method2 method3\""), html);
         assertTrue(html.contains("href=\"rank/a-red-apple/ranking.csv\""));
         assertTrue(html.contains("src=\"rank/a-red-apple/run-3.png\""));
         assertFalse(html.contains(temp.toString()), "no absolute paths: the folder can move");

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * A small results folder as the experiment drivers lay it out: two animals by two things by two
- * methods with one image missing, and one ranking of four runs, two of them continued.
+ * A small results folder as the experiment drivers lay it out: two animals by two things by the
+ * three methods, with one image missing in method 2 and only one image in method 3, and one ranking of four runs, two of them continued.
  */
 final class SampleResults {
     static final String CSV = """
@@ -37,6 +37,7 @@ final class SampleResults {
         Files.writeString(dir.resolve("rank/a-red-apple/ranking.csv"), CSV);
         png(dir.resolve("rank/a-red-apple/run-1.png"), 200);
         png(dir.resolve("rank/a-red-apple/run-3.png"), 220);
+        png(dir.resolve("concept/method3/pig-coral-reef.png"), 250);
         return dir;
     }
 
