@@ -38,6 +38,10 @@ public final class TransformOps {
         keeping("bwnoise", BwNoise.class, a -> new BwNoise(a.scalar("std")), floats("std").checked(NON_NEGATIVE));
         resizing("center_crop", CenterCrop.class, a -> new CenterCrop(a.size("size")), ints("size", 2).checked(SIDE));
         keeping("clamp", Clamp.class, a -> new Clamp(a.scalar("range", 0), a.scalar("range", 1)), floats("range", 2));
+        keeping("color_jitter", ColorJitter.class, a -> new ColorJitter(a.scalar("brightness"), a.scalar("contrast"),
+                a.scalar("saturation")), floats("brightness").withDefault(0.0).checked(NON_NEGATIVE),
+                floats("contrast").withDefault(0.0).checked(NON_NEGATIVE),
+                floats("saturation").withDefault(0.0).checked(NON_NEGATIVE));
         keeping("contrast", Contrast.class, a -> new Contrast(a.scalar("factor")),
                 floats("factor").withDefault(1.0).checked(NON_NEGATIVE));
         resizing("crop", Crop.class, a -> {
@@ -60,6 +64,9 @@ public final class TransformOps {
         keeping("quantize", Quantize.class, a -> new Quantize(a.vector("step")), floats("step", 3).checked(NON_NEGATIVE));
         resizing("random_crop", RandomCrop.class, a -> new RandomCrop(a.size("size")), ints("size", 2).checked(SIDE));
         keeping("random_hflip", RandomHFlip.class, a -> new RandomHFlip(a.scalar("p")), floats("p").withDefault(0.5).checked(NON_NEGATIVE));
+        keeping("random_perspective", RandomPerspective.class, a -> new RandomPerspective(a.scalar("distortion"),
+                a.scalar("p")), floats("distortion").withDefault(0.5).checked(ValueCheck.FRACTION),
+                floats("p").withDefault(0.5).checked(NON_NEGATIVE));
         keeping("random_rotate", RandomRotate.class, a -> new RandomRotate(a.scalar("degree", 0),
                 a.scalar("degree", 1), a.scalar("center", 0), a.scalar("center", 1)), floats("degree", 2), center);
         keeping("random_scale", RandomScale.class, a -> new RandomScale(a.scalar("scale", 0), a.scalar("scale", 1)),

@@ -5,7 +5,7 @@ package dev.clipig.core.transforms;
  * coordinates, where pixel {@code (i, j)} covers {@code [i, i+1] x [j, j+1]} and has its center at
  * {@code (i + 0.5, j + 0.5)}.
  */
-public record Affine(double a, double b, double c, double d, double e, double f) {
+public record Affine(double a, double b, double c, double d, double e, double f) implements PointMap {
 
     public static final Affine IDENTITY = new Affine(1, 0, 0, 0, 1, 0);
 
@@ -28,10 +28,12 @@ public record Affine(double a, double b, double c, double d, double e, double f)
         return new Affine(cos, -sin, cx - cos * cx + sin * cy, sin, cos, cy - sin * cx - cos * cy);
     }
 
+    @Override
     public double x(double x, double y) {
         return a * x + b * y + c;
     }
 
+    @Override
     public double y(double x, double y) {
         return d * x + e * y + f;
     }

@@ -5,10 +5,10 @@ package dev.clipig.core.transforms;
  * input reads outside its canvas, and whether it is read bilinearly or at the nearest pixel (as
  * torchvision's rotate and affine do by default, and so CLIPig's rotations and scales).
  */
-public record Warp(Affine toInput, Size input, Boundary boundary, boolean nearest) {
+public record Warp(PointMap toInput, Size input, Boundary boundary, boolean nearest) {
 
     /** A bilinear warp. */
-    public Warp(Affine toInput, Size input, Boundary boundary) {
+    public Warp(PointMap toInput, Size input, Boundary boundary) {
         this(toInput, input, boundary, false);
     }
 }

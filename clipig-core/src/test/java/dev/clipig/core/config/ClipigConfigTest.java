@@ -244,11 +244,13 @@ class ClipigConfigTest {
                 "targets:\n  - transforms:\n      - mul: {color: 1}\n");
         assertMessage("bad.yaml:3: targets[0].transforms[0].pad.mode: unknown value 'edges', expected one of"
                 + " fill, edge, wrap, did you mean 'edge'?", "targets:\n  - transforms:\n      - pad: {size: 1, mode: edges}\n");
+        assertMessage("bad.yaml:3: targets[0].transforms[0].random_perspective.distortion: must be from 0 to 1,"
+                + " got 1.5", "targets:\n  - transforms:\n      - random_perspective: {distortion: 1.5}\n");
         assertMessage("bad.yaml:3: targets[0].features[0]: a feature needs a text or an image",
                 "targets:\n  - features:\n      - weight: 2\n");
         assertMessage("bad.yaml:2: postproc[0].resize: 'resize' changes the resolution and cannot post-process;"
-                        + " use one of add, blur, border, bwnoise, clamp, contrast, edge, fnoise, mean, mul, noise,"
-                        + " quantize, random_hflip, random_rotate, random_scale, random_shift, random_translate, rnoise,"
+                        + " use one of add, blur, border, bwnoise, clamp, color_jitter, contrast, edge, fnoise, mean, mul,"
+                        + " noise, quantize, random_hflip, random_perspective, random_rotate, random_scale, random_shift, random_translate, rnoise,"
                         + " rotate, saturation, shift",
                 "postproc:\n  - resize: 10\n");
         assertMessage("bad.yaml:2: epochs: duplicate key 'epochs' (first at line 1)", "epochs: 1\nepochs: 2\n");
@@ -342,11 +344,12 @@ class ClipigConfigTest {
 
     @Test
     void everyTransformAndConstraintOfTheReferenceIsKnown() {
-        // The reference's transforms, and random_hflip, cutouts and total_variation, this project's additions.
+        // The reference's transforms, and random_hflip, cutouts, color_jitter, random_perspective and
+        // total_variation, this project's additions.
         assertEquals(Set.of("add", "blur", "border", "bwnoise", "center_crop", "clamp", "contrast", "crop", "edge",
                 "fnoise", "mean", "mul", "noise", "pad", "quantize", "random_crop", "random_rotate", "random_scale",
                 "random_shift", "random_translate", "repeat", "resize", "rnoise", "rotate", "saturation", "shift",
-                "random_hflip", "cutouts"), TransformOps.names());
+                "random_hflip", "cutouts", "color_jitter", "random_perspective"), TransformOps.names());
         assertEquals(Set.of("blur", "border", "contrast", "edge_mean", "mean", "noise", "normalize", "saturation",
                 "std", "total_variation"), ConstraintOps.names());
         ClipigConfig c = ClipigConfig.parse(String.join("\n",

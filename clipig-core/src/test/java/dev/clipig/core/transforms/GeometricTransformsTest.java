@@ -186,6 +186,68 @@ class GeometricTransformsTest {
     }
 
     @Test
+    void aProjectiveMapTakesFourPointsToFourAndKeepsLinesStraight() {
+        double[] from = {0, 0, 10, 0, 10, 8, 0, 8};
+        double[] to = {1, 2, 9, 0.5, 8, 7, 2.5, 6};
+        Projective map = Projective.mapping(from, to);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(to[2 * i], map.x(from[2 * i], from[2 * i + 1]), 1e-9);
+            assertEquals(to[2 * i + 1], map.y(from[2 * i], from[2 * i + 1]), 1e-9);
+        }
+        // Three points of one line stay on one line: the cross product of their differences is 0.
+        double[][] line = {{0, 1}, {5, 4}, {10, 7}};
+        double[][] mapped = new double[3][];
+        for (int i = 0; i < 3; i++) mapped[i] = new double[] {map.x(line[i][0], line[i][1]), map.y(line[i][0], line[i][1])};
+        double cross = (mapped[1][0] - mapped[0][0]) * (mapped[2][1] - mapped[0][1])
+                - (mapped[1][1] - mapped[0][1]) * (mapped[2][0] - mapped[0][0]);
+        assertEquals(0, cross, 1e-9);
+        assertTrue(Math.abs(map.g()) + Math.abs(map.h()) > 1e-3, "not affine: parallels meet");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Projective.mapping(new double[] {0, 0, 1, 1, 2, 2, 0, 5}, to));
+        assertTrue(e.getMessage().contains("three on a line"), e.getMessage());
+    }
+
+    @Test
+    void randomPerspectiveMovesEachCornerInwardWithinTheDistortion() {
+        Size size = new Size(10, 8);
+        RandomPerspective perspective = new RandomPerspective(ScalarParam.of(0.5), ScalarParam.of(1));
+        StepContext ctx = context(13, size);
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int view = 0; view < 20; view++) {
+            Warp warp = perspective.warp(size, ctx);
+            assertEquals(Boundary.EDGE, warp.boundary());
+            Projective map = (Projective) warp.toInput();
+            // The output point that samples an image corner is where that corner moved to.
+            double[][] corners = {{0, 0}, {10, 0}, {10, 8}, {0, 8}};
+            for (double[] corner : corners) {
+                double[] moved = solveInverse(map, corner[0], corner[1]);
+                assertTrue(Math.abs(moved[0] - corner[0]) <= 2.5 + 1e-9 && Math.abs(moved[1] - corner[1]) <= 2 + 1e-9,
+                        "a corner moves at most half the distortion of the size: " + java.util.Arrays.toString(moved));
+                assertTrue(moved[0] >= -1e-9 && moved[0] <= 10 + 1e-9 && moved[1] >= -1e-9 && moved[1] <= 8 + 1e-9,
+                        "inward");
+                seen.add(moved[0]);
+            }
+        }
+        assertTrue(seen.size() > 40, "every view and corner draws its own move");
+        StepContext never = context(13, size);
+        assertEquals(Affine.IDENTITY, new RandomPerspective(ScalarParam.of(0.5), ScalarParam.of(0)).warp(size, never).toInput());
+    }
+
+    /** The point the map takes to {@code (x, y)}, by Newton's method (the map is smooth and near identity). */
+    private static double[] solveInverse(Projective map, double x, double y) {
+        double u = x, v = y, h = 1e-6;
+        for (int i = 0; i < 50; i++) {
+            double fx = map.x(u, v) - x, fy = map.y(u, v) - y;
+            double a = (map.x(u + h, v) - map.x(u - h, v)) / (2 * h), b = (map.x(u, v + h) - map.x(u, v - h)) / (2 * h);
+            double c = (map.y(u + h, v) - map.y(u - h, v)) / (2 * h), d = (map.y(u, v + h) - map.y(u, v - h)) / (2 * h);
+            double det = a * d - b * c;
+            u -= (d * fx - b * fy) / det;
+            v -= (a * fy - c * fx) / det;
+        }
+        return new double[] {u, v};
+    }
+
+    @Test
     void resizesLikeTorchBilinear() {
         INDArray up = run(new Size(2, 2), new Resize(SIZE));
         double[] along = {0, 0.25, 0.75, 1};
@@ -229,6 +291,7 @@ class GeometricTransformsTest {
                 List.of(new CenterCrop(new Size(3, 3))),
                 List.of(new RandomCrop(new Size(3, 2))),
                 List.of(new Cutouts(4, ScalarParam.of(0.4), ScalarParam.of(1.0)), new Resize(new Size(6, 6))),
+                List.of(new RandomPerspective(ScalarParam.of(0.6), ScalarParam.of(1))),
                 List.of(new Resize(new Size(7, 3))),
                 List.of(new Repeat(2, 2)),
                 List.of(new Resize(new Size(8, 8)), new Pad(2, 2, Boundary.Mode.EDGE),

@@ -75,6 +75,40 @@ class PixelTransformsTest {
     }
 
     @Test
+    void colorJitterGivesEachImageItsOwnBrightnessContrastAndSaturation() {
+        INDArray first = firstImage(x);
+        INDArray twice = Nd4j.concat(0, first, first);
+        INDArray lit = run(new ColorJitter(ScalarParam.of(0.25), ScalarParam.of(0), ScalarParam.of(0)), twice);
+        double[] factor = new double[2];
+        for (int b = 0; b < 2; b++) {
+            factor[b] = lit.getDouble(b, 0, 0, 0) / twice.getDouble(b, 0, 0, 0);
+            assertTrue(factor[b] >= 0.75 && factor[b] <= 1.25, "brightness factor " + factor[b]);
+            for (int c = 0; c < 3; c++) {
+                assertClose(clamp(factor[b] * twice.getDouble(b, c, 3, 4)), lit.getDouble(b, c, 3, 4));
+            }
+        }
+        assertTrue(Math.abs(factor[0] - factor[1]) > 1e-6, "each image draws its own factor");
+
+        INDArray gray = run(new ColorJitter(ScalarParam.of(0), ScalarParam.of(0), ScalarParam.of(1)), twice, 5);
+        INDArray grayRef = run(new Saturation(ScalarParam.of(saturationDrawn(gray, twice))), first);
+        assertTrue(grayRef.equalsWithEps(firstImage(gray), 1e-9), "saturation as the saturation transform");
+        INDArray same = run(new ColorJitter(ScalarParam.of(0), ScalarParam.of(0), ScalarParam.of(0)), x);
+        assertTrue(same.equalsWithEps(x, 1e-12), "amounts of 0 leave the image alone");
+    }
+
+    private static INDArray firstImage(INDArray batch) {
+        return batch.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 1), org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.all(), org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    /** The saturation factor image 0 was given: from one pixel's distance to its gray. */
+    private static double saturationDrawn(INDArray out, INDArray in) {
+        double gray = 0;
+        for (int c = 0; c < 3; c++) gray += LUMA[c] * in.getDouble(0, c, 1, 1);
+        return (out.getDouble(0, 0, 1, 1) - gray) / (in.getDouble(0, 0, 1, 1) - gray);
+    }
+
+    @Test
     void borderPaintsTheEdgeRowsAndColumns() {
         INDArray out = run(new Border(1, 2, VectorParam.of(0.1, 0.2, 0.3)), x);
         for (int c = 0; c < 3; c++) {
@@ -212,6 +246,7 @@ class PixelTransformsTest {
                 new Quantize(VectorParam.of(0.13)),
                 new Saturation(ScalarParam.of(1.5)),
                 new Contrast(ScalarParam.of(0.7)),
+                new ColorJitter(ScalarParam.of(0.3), ScalarParam.of(0.4), ScalarParam.of(0.5)),
                 new Border(1, 1, VectorParam.of(0.5)),
                 new Noise(VectorParam.of(0.1)),
                 new BwNoise(ScalarParam.of(0.1)),
