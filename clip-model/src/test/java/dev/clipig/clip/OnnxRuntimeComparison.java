@@ -18,13 +18,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * speed (±15 % from minute to minute on a shared VM) falls on both alike. A benchmark main, not a
  * test: run it on a quiet machine.
  *
- * <pre>java -cp ... dev.clipig.clip.OnnxRuntimeComparison ViT-B-32-random.pt vit-b-32-visual.onnx</pre>
+ * <pre>java -cp ... dev.clipig.clip.OnnxRuntimeComparison ViT-B-32-random.pt vit-b-32-visual.onnx [warm-up passes, 3] [timed pairs, 15]</pre>
  */
 public final class OnnxRuntimeComparison {
-    private static final int BATCH = 10, WARMUP = 3, RUNS = 15;
+    private static final int BATCH = 10;
 
     public static void main(String[] args) throws Exception {
         ClipModel model = ClipModel.load(Path.of(args[0]));
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 3, runs = args.length > 3 ? Integer.parseInt(args[3]) : 15;
         int r = model.imageResolution();
         INDArray pixels = Nd4j.randn(DataType.FLOAT, BATCH, 3, r, r);
         float[] data = pixels.data().asFloat();
@@ -45,8 +46,8 @@ public final class OnnxRuntimeComparison {
             };
             INDArray[] ours = new INDArray[1];
             Runnable ourPass = () -> ours[0] = model.encodeImages(pixels);
-            double[] ortSeconds = new double[RUNS], ourSeconds = new double[RUNS], ratios = new double[RUNS];
-            for (int i = -WARMUP; i < RUNS; i++) {
+            double[] ortSeconds = new double[runs], ourSeconds = new double[runs], ratios = new double[runs];
+            for (int i = -warmup; i < runs; i++) {
                 double o = seconds(ortPass), c = seconds(ourPass);
                 if (i < 0) continue;
                 ortSeconds[i] = o;
@@ -56,7 +57,7 @@ public final class OnnxRuntimeComparison {
             INDArray theirs = Nd4j.create(ort[0], new long[] {BATCH, ours[0].size(1)}, 'c');
             System.out.printf("onnxruntime_encode_image: %.3f%n", median(ortSeconds));
             System.out.printf("clipig_encode_image: %.3f%n", median(ourSeconds));
-            System.out.printf("ratio: %.2f (median of %d alternating pairs; %.2f-%.2f)%n", median(ratios), RUNS,
+            System.out.printf("ratio: %.2f (median of %d alternating pairs; %.2f-%.2f)%n", median(ratios), runs,
                     Arrays.stream(ratios).min().orElseThrow(), Arrays.stream(ratios).max().orElseThrow());
             System.out.printf("max_abs_difference: %.3g (max_abs %.3g)%n",
                     theirs.sub(ours[0]).amaxNumber().doubleValue(), theirs.amaxNumber().doubleValue());
