@@ -6,12 +6,11 @@ import dev.clipig.clip.runtime.NativeBuild;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.ValueCheck;
 import dev.clipig.core.render.Renderer;
+import dev.clipig.experiments.Method;
 import dev.clipig.weights.ClipHyperParams;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,13 +32,18 @@ import picocli.CommandLine.Spec;
  * runs them (CPU, native build, lanes), so that every figure names what made it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Times ViT-B/32 passes and a method-1 step with random weights (nothing to download).")
+        description = "Times ViT-B/32 passes and a step of a shipped method with random weights (nothing to download).")
 public final class BenchCommand implements Callable<Integer> {
-    @Option(names = "--batch", converter = PositiveInteger.class, defaultValue = "10", description = "images per pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", converter = PositiveInteger.class, defaultValue = "10",
+            description = "images per pass of encode_image and forward_backward (default: ${DEFAULT-VALUE})")
     private int batch;
 
     @Option(names = "--steps", converter = PositiveInteger.class, defaultValue = "5", description = "timed repetitions (default: ${DEFAULT-VALUE})")
     private int steps;
+
+    @Option(names = "--method", defaultValue = "method1",
+            description = "the shipped method whose step is timed: method1, method2 or method3 (default: ${DEFAULT-VALUE})")
+    private String method;
 
     @Spec
     private CommandSpec spec;
@@ -50,6 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
             // A config's batch_size has this bound too; beyond it the native allocation fails with a stack trace.
             throw new BadInputException("--batch " + batch + ": at most " + ValueCheck.MAX_BATCH + " images per pass");
         }
+        ClipigConfig timed = Method.shipped(method).config();
         PrintWriter out = spec.commandLine().getOut();
         NativeBuild.ofThisProcess().describe().forEach((name, value) -> out.printf("%s: %s%n", name, value));
         ClipHyperParams p = RandomWeights.vitB32();
@@ -61,20 +66,17 @@ public final class BenchCommand implements Callable<Integer> {
         print(out, "encode_image", time(() -> model.encodeImages(pixels)));
         print(out, "forward_backward", time(() -> model.imageGradient(pixels,
                 f -> f.ulike().assign(target.broadcast(f.shape())))));
-        print(out, "step", methodOneStep(model));
+        print(out, "step", methodStep(timed, model));
         out.printf("peak_rss_mb: %d%n", peakRssMb());
         out.flush();
         return 0;
     }
 
-    /** Median seconds of a whole step of method 1 (transforms, forward, backward, RMSprop). */
-    private double methodOneStep(ClipModel model) {
-        ClipigConfig config = methodOne();
+    /** Median seconds of a whole step of a method (transforms, forward, backward, optimizer). */
+    private double methodStep(ClipigConfig shipped, ClipModel model) {
         // Two warm-up epochs before the timed ones and one after: the last epoch writes the final image.
-        config = config.toBuilder().epochs(steps + 3).targets(config.targets().stream()
-                .map(t -> new dev.clipig.core.config.TargetSpec(t.active(), t.name(), t.window(), t.weight(), batch,
-                        t.select(), t.featureScale(), t.features(), t.transforms(), t.constraints()))
-                .toList()).build();
+        // The method runs as shipped, with its own views per step (ten for each shipped method).
+        ClipigConfig config = shipped.withEpochs(steps + 3);
         List<Double> ends = new ArrayList<>();
         Path output;
         try {
@@ -100,14 +102,6 @@ public final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a left-over temp file is harmless
-        }
-    }
-
-    private static ClipigConfig methodOne() {
-        try (InputStream in = BenchCommand.class.getResourceAsStream("/dev/clipig/experiments/method1.yaml")) {
-            return ClipigConfig.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "method1.yaml");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

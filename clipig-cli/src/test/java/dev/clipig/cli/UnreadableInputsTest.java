@@ -42,6 +42,8 @@ class UnreadableInputsTest {
                 CommandRun.of("gallery", file.toString()).errorLine());
         assertEquals("bench: --batch 100000: at most 256 images per pass",
                 CommandRun.of("bench", "--batch", "100000").errorLine());
+        assertEquals("bench: there is no method 'method9'; the methods are method1, method2 and method3",
+                CommandRun.of("bench", "--method", "method9").errorLine());
     }
 
     private static String render(Path config) {

@@ -18,12 +18,18 @@ class RecipeJudgingTest {
     Path temp;
 
     @Test
-    void rendersTheTwelveCaptionsWithTheShippedRecipeAndJudgesEachRender() {
+    void theShippedRecipeDepictsColourAndBackgroundOfMostCaptionsInAQuarterOfItsEpochs() {
         ToyJudge judge = ToyJudge.load(ToyJudgeTest.WEIGHTS);
         ClipigConfig recipe = ClipigConfig.load(Path.of("configs/toy-shapes.yaml"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 3, new PrintStream(log, true, StandardCharsets.UTF_8));
+        // 50 of the recipe's 200 epochs: colour 11, background 12 and whole captions 6 of 12 on the machine
+        // of docs/toy-judge.md, where the round-one recipe got 7, 6 and 3 with all 200. The margin allows
+        // other CPUs' rounding.
+        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 50, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertTrue(card.count(Verdict::colourRight) >= 10, card.table());
+        assertTrue(card.count(Verdict::backgroundRight) >= 10, card.table());
+        assertTrue(card.count(Verdict::allRight) >= 4, card.table());
 
         assertEquals(12, card.verdicts().size());
         for (int i = 0; i < 12; i++) {
