@@ -10,6 +10,8 @@ public enum ValueCheck {
     POSITIVE("positive", v -> v > 0.0),
     /** A share of something, such as how far toward the middle a corner may move. */
     FRACTION("from 0 to 1", v -> v >= 0.0 && v <= 1.0),
+    /** A part of a whole that must not be empty, such as a cutout's side against the image's. */
+    SHARE("above 0 and at most 1", v -> v > 0.0 && v <= 1.0),
     /** An image side or a count of pixels along one: within {@link Size#MAX_SIDE}. */
     SIDE("from 1 to " + Size.MAX_SIDE, v -> v >= 1 && v <= Size.MAX_SIDE),
     /** A margin in pixels, such as a padding: within {@link Size#MAX_SIDE}. */

@@ -20,9 +20,11 @@ public record Cutouts(int count, ScalarParam min, ScalarParam max) implements Ge
 
     @Override
     public Warp warp(Size input, StepContext ctx) {
-        double low = min.value(ctx.step()), high = max.value(ctx.step());
-        if (!(low > 0 && high <= 1 && low <= high)) {
-            throw new IllegalArgumentException("cutouts size needs 0 < min <= max <= 1, got " + low + ", " + high);
+        // The two bounds may come in either order: expressions of the step may cross.
+        double a = min.value(ctx.step()), b = max.value(ctx.step());
+        double low = Math.min(a, b), high = Math.max(a, b);
+        if (!(low > 0 && high <= 1)) {
+            throw new IllegalArgumentException("cutouts size needs sides in (0, 1], got " + a + ", " + b);
         }
         int shorter = Math.min(input.width(), input.height());
         double side = ctx.uniform(low, high) * shorter;
