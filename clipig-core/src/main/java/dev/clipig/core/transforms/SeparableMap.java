@@ -21,7 +21,7 @@ public record SeparableMap(INDArray rows, INDArray columns) {
         long b = images.size(0), c = images.size(1), n = b * c;
         long hIn = rows.size(1), wIn = columns.size(1), hOut = rows.size(0), wOut = columns.size(0);
         INDArray r = rows.castTo(images.dataType()), cols = columns.castTo(images.dataType());
-        INDArray alongRows = images.dup('c').reshape(n * hIn, wIn).mmul(cols.transpose());
+        INDArray alongRows = images.reshape('c', n * hIn, wIn).mmul(cols.transpose());
         INDArray transposed = alongRows.reshape(n, hIn, wOut).permute(0, 2, 1).dup('c').reshape(n * wOut, hIn);
         INDArray both = transposed.mmul(r.transpose());
         return both.reshape(n, wOut, hOut).permute(0, 2, 1).dup('c').reshape(b, c, hOut, wOut);
