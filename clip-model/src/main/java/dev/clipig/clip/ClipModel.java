@@ -1,5 +1,6 @@
 package dev.clipig.clip;
 
+import dev.clipig.clip.nn.OneDnnTransformer;
 import dev.clipig.clip.nn.Weights;
 import dev.clipig.clip.runtime.Lanes;
 import dev.clipig.clip.runtime.VectorJacobianProduct;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -45,12 +47,14 @@ public final class ClipModel implements AutoCloseable {
     private final double logitScale;
     private final ClipTokenizer tokenizer;
     private final Lanes lanes;
+    private final Optional<OneDnnTransformer> visualBlocks;
 
     private ClipModel(ClipHyperParams hyperParams, VisionTransformer visual, TextTransformer text, double logitScale,
                       ClipTokenizer tokenizer, Lanes lanes) {
         this.hyperParams = hyperParams;
         this.lanes = lanes;
         this.visual = visual;
+        this.visualBlocks = OneDnnTransformer.of(visual.transformer());
         this.text = text;
         this.logitScale = logitScale;
         this.tokenizer = tokenizer;
@@ -112,7 +116,10 @@ public final class ClipModel implements AutoCloseable {
     /** Normalized pixels [B, 3, R, R] → image features [B, embed]. */
     public INDArray encodeImages(INDArray pixels) {
         int batch = visual.checkPixels(pixels);
-        return lanes.map(batch, (from, to) -> visual.forward(pixels.get(NDArrayIndex.interval(from, to))));
+        return lanes.map(batch, (from, to) -> {
+            INDArray rows = pixels.get(NDArrayIndex.interval(from, to));
+            return visualBlocks.map(blocks -> visual.forward(rows, blocks)).orElseGet(() -> visual.forward(rows));
+        });
     }
 
     /** Token ids [B][context] → text features [B, embed]. */

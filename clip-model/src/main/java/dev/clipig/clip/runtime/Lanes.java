@@ -52,7 +52,10 @@ public final class Lanes implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             String name = "clip-lane-" + i;
             list.add(Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, name);
+                Thread t = new Thread(() -> {
+                    if (count > 1) OpenMp.threadsHere(1);
+                    r.run();
+                }, name);
                 t.setDaemon(true);
                 return t;
             }));

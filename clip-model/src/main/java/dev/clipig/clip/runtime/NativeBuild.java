@@ -20,9 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param coreType    the family OpenBLAS runs, empty where there is no OpenBLAS
  * @param forced      whether {@value OpenBlasFamily#VARIABLE} chose that family
  * @param cpu         the CPU
+ * @param oneDnn      whether oneDNN's primitives run the image encoder's inference ({@link OneDnn})
  */
 public record NativeBuild(String variant, int lanes, int opThreads, int blasThreads, Optional<String> coreType,
-                          boolean forced, CpuInfo cpu) {
+                          boolean forced, CpuInfo cpu, boolean oneDnn) {
 
     /** This process's build; configures ND4J's threads as the first model would. */
     public static NativeBuild ofThisProcess() {
@@ -34,13 +35,14 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
                 .findFirst().orElse("unknown");
         return new NativeBuild(variant, lanes, Nd4j.getEnvironment().maxThreads(),
                 Nd4j.factory().blas().getMaxThreads(), OpenBlasFamily.picked(),
-                System.getenv(OpenBlasFamily.VARIABLE) != null, CpuInfo.ofThisMachine());
+                System.getenv(OpenBlasFamily.VARIABLE) != null, CpuInfo.ofThisMachine(), OneDnn.cpuEngine().isPresent());
     }
 
     /**
-     * Which library serves the matrix products. libnd4j's oneDNN build hands oneDNN its 2-D products
-     * (the linear layers) and softmax, but not the 4-D batched products of attention, which stay
-     * with OpenBLAS (its oneDNN matmul takes rank 2 only; DNNL_VERBOSE shows no batched matmul).
+     * Which library serves the matrix products of ND4J's passes (the step's forward and backward,
+     * the text encoder). libnd4j's oneDNN build hands oneDNN its 2-D products (the linear layers)
+     * and softmax, but not the 4-D batched products of attention, which stay with OpenBLAS (its
+     * oneDNN matmul takes rank 2 only; DNNL_VERBOSE shows no batched matmul).
      */
     private String matmul() {
         String openBlas = "OpenBLAS" + coreType.map(c -> " " + c).orElse("");
@@ -54,6 +56,7 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
         lines.put("cpu", cpu.model());
         lines.put("simd", cpu.simd().isEmpty() ? "none of AVX" : String.join(" ", cpu.simd()));
         lines.put("libnd4j", variant);
+        lines.put("image_inference", oneDnn ? "oneDNN 2.5 primitives (bytedeco dnnl), fused" : "ND4J's ops");
         lines.put("matmul", matmul());
         lines.put("openblas_coretype", coreType.map(c -> c + (forced ? " (set by " + OpenBlasFamily.VARIABLE + ")"
                 : " (detected by OpenBLAS" + OpenBlasFamily.better(c, cpu.flags())

@@ -6,6 +6,7 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 
 import dev.clipig.clip.nn.LayerNorm;
 import dev.clipig.clip.nn.Linear;
+import dev.clipig.clip.nn.OneDnnTransformer;
 import dev.clipig.clip.nn.ResidualBlock;
 import dev.clipig.clip.nn.Transformer;
 import dev.clipig.clip.nn.Weights;
@@ -64,6 +65,18 @@ public record VisionTransformer(int resolution, int patchSize, Linear patchEmbed
     /** Normalized pixels [B, 3, R, R] → image features [B, embed], for inference. */
     public INDArray forward(INDArray pixels) {
         return forward(pixels, false).output();
+    }
+
+    /**
+     * The same inference forward with the residual blocks run by {@code blocks} (made from this
+     * encoder's {@link #transformer}), which also run the last block over every token.
+     */
+    public INDArray forward(INDArray pixels, OneDnnTransformer blocks) {
+        int batch = checkPixels(pixels);
+        INDArray x = lnPre.forward(embed(pixels, batch)).output();
+        blocks.forwardInPlace(x, batch);
+        INDArray cls = x.reshape(batch, tokens(), width()).get(all(), point(0), all());
+        return lnPost.forward(cls).output().mmul(projection);
     }
 
     /** The same forward, keeping what {@link #backward} needs. */

@@ -17,5 +17,7 @@ class NativeBuildTest {
         String openBlas = "OpenBLAS " + build.coreType().orElseThrow();
         assertTrue(build.describe().get("matmul").startsWith(build.variant().contains("onednn")
                 ? "oneDNN (linear layers, softmax), " + openBlas : openBlas), build.describe().toString());
+        assertTrue(build.oneDnn(), "the CPU build runs the image encoder's inference on oneDNN's primitives");
+        assertTrue(build.describe().get("image_inference").startsWith("oneDNN"), build.describe().toString());
     }
 }

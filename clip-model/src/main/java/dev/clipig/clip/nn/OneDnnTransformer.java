@@ -1,0 +1,241 @@
+package dev.clipig.clip.nn;
+
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
+
+import dev.clipig.clip.runtime.OneDnn;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.bytedeco.dnnl.IntMemoryMap;
+import org.bytedeco.dnnl.engine;
+import org.bytedeco.dnnl.global.dnnl.algorithm;
+import org.bytedeco.dnnl.global.dnnl.prop_kind;
+import org.bytedeco.dnnl.global.dnnl.scratchpad_mode;
+import org.bytedeco.dnnl.layer_normalization_forward;
+import org.bytedeco.dnnl.matmul;
+import org.bytedeco.dnnl.memory;
+import org.bytedeco.dnnl.post_ops;
+import org.bytedeco.dnnl.primitive;
+import org.bytedeco.dnnl.primitive_attr;
+import org.bytedeco.dnnl.primitive_desc;
+import org.bytedeco.dnnl.softmax_forward;
+import org.bytedeco.dnnl.stream;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A {@link Transformer}'s blocks for inference on the CPU, each run as eight oneDNN primitives in
+ * place of some thirty ND4J ops: the normalization; the q, k, v projection; q kᵀ, its softmax and
+ * the product with v, which read q, k and v as strided views of the projection's output (no
+ * permute copies); the output projection with the residual sum fused in; the normalization; c_fc
+ * with the activation fused in; and c_proj with the residual sum fused in. The blocks are the
+ * folded ones ({@link ConstantFolding}): norms without γ and β, 1/√d in the query rows, and the
+ * activation s(u) = u·(1 + tanh u), which is oneDNN's swish u·σ(αu) at α = 2, times 2. The weights
+ * are the blocks' own arrays, read where ND4J keeps them.
+ *
+ * <p>Thread-safety: primitives and weights are shared; each thread gets its own working memory
+ * and stream per batch size, kept for the thread's next pass (each lane is always the same thread).
+ */
+public final class OneDnnTransformer {
+    private final engine engine;
+    private final int heads;
+    private final long width;
+    private final List<Weights> blocks;
+    private final ThreadLocal<Map<Integer, Plan>> plans = ThreadLocal.withInitial(HashMap::new);
+
+    /** A linear layer's weight [out, in] and bias [out], as oneDNN memory over ND4J's arrays. */
+    private record LinearMemory(memory weight, memory bias) {
+        static LinearMemory of(Linear linear, engine engine) {
+            long out = linear.weight().size(0), in = linear.weight().size(1);
+            return new LinearMemory(OneDnn.wrap(OneDnn.transposedWeights(in, out), engine, linear.weight()),
+                    OneDnn.wrap(OneDnn.dense(1, out), engine, linear.bias()));
+        }
+    }
+
+    private record Weights(LinearMemory inProj, LinearMemory outProj, LinearMemory fc, LinearMemory proj) {
+    }
+
+    private OneDnnTransformer(engine engine, int heads, long width, List<Weights> blocks) {
+        this.engine = engine;
+        this.heads = heads;
+        this.width = width;
+        this.blocks = blocks;
+    }
+
+    /**
+     * The oneDNN path for these blocks, or empty where it does not run (see {@link OneDnn}) or the
+     * blocks are not the kind it runs: causal, or not float32.
+     */
+    public static Optional<OneDnnTransformer> of(Transformer transformer) {
+        List<ResidualBlock> blocks = transformer.blocks();
+        if (blocks.isEmpty() || blocks.stream().anyMatch(b -> b.attn().causal() || b.ln1().gamma() != null
+                || b.ln2().gamma() != null || b.attn().inProj().weight().dataType() != DataType.FLOAT)) {
+            return Optional.empty();
+        }
+        return OneDnn.cpuEngine().map(engine -> new OneDnnTransformer(engine, blocks.get(0).attn().heads(),
+                blocks.get(0).attn().outProj().weight().size(0),
+                blocks.stream().map(b -> new Weights(LinearMemory.of(b.attn().inProj(), engine),
+                        LinearMemory.of(b.attn().outProj(), engine), LinearMemory.of(b.mlp().fc(), engine),
+                        LinearMemory.of(b.mlp().proj(), engine))).toList()));
+    }
+
+    /**
+     * Runs every block over {@code x} [batch · tokens, width], dense float32, in place: x is the
+     * residual stream, and each block adds its attention's and its MLP's outputs onto it.
+     */
+    public void forwardInPlace(INDArray x, int batch) {
+        if (x.rank() != 2 || x.size(1) != width || x.size(0) % batch != 0) {
+            throw new IllegalArgumentException("expected [batch · tokens, " + width + "], got " + x.shapeInfoToString());
+        }
+        Plan plan = plans.get().computeIfAbsent(batch, b -> new Plan(b, (int) (x.size(0) / b)));
+        if (plan.rows != x.size(0)) throw new IllegalArgumentException("a batch of " + batch + " has "
+                + plan.rows + " rows here, got " + x.size(0));
+        plan.run(OneDnn.pointer(x));
+    }
+
+    /**
+     * One thread's primitives, working memory and argument lists for one batch size. Each plan has
+     * its own scratchpad: oneDNN 2.5's library-managed one is shared by every thread, so two lanes
+     * running primitives at once would overwrite each other's.
+     */
+    private final class Plan {
+        final long rows;
+        final stream stream = new stream(engine);
+        final memory x;
+        final Step norm, inProj, scores, softmax, mix, outProj, fc, proj;
+        final IntMemoryMap[][] linearArgs;
+
+        Plan(int batch, int tokens) {
+            rows = (long) batch * tokens;
+            long d = width / heads, hidden = 4 * width;
+            memory.desc rowsDesc = OneDnn.dense(rows, width);
+            x = new memory(rowsDesc, engine, new Pointer());
+            memory normalized = new memory(rowsDesc, engine);
+            memory qkv = new memory(OneDnn.dense(rows, 3 * width), engine);
+            memory attended = new memory(rowsDesc, engine);
+            memory activation = new memory(OneDnn.dense(rows, hidden), engine);
+
+            // q, k and v of head h at token t of sequence b sit at qkv[b·T + t, {0, 1, 2}·width + h·d].
+            long[] perHead = {batch, heads, tokens, d}, qkvStrides = {tokens * 3 * width, d, 3 * width, 1};
+            memory q = new memory(OneDnn.strided(perHead, qkvStrides), engine, qkv.get_data_handle());
+            memory kTransposed = new memory(OneDnn.strided(new long[] {batch, heads, d, tokens},
+                    tokens * 3 * width, d, 1, 3 * width), engine, OneDnn.advance(qkv.get_data_handle(), width));
+            memory v = new memory(OneDnn.strided(perHead, qkvStrides), engine,
+                    OneDnn.advance(qkv.get_data_handle(), 2 * width));
+            memory p = new memory(OneDnn.dense(batch, heads, tokens, tokens), engine);
+            memory o = new memory(OneDnn.strided(perHead, tokens * width, d, width, 1), engine, attended.get_data_handle());
+
+            primitive_attr plain = attributes(new post_ops());
+            norm = new Step(new layer_normalization_forward.primitive_desc(new layer_normalization_forward.desc(
+                    prop_kind.forward_inference.value, rowsDesc, (float) LayerNorm.EPS, 0), plain, engine),
+                    layer_normalization_forward::new);
+            inProj = linear(rowsDesc, width, 3 * width, null);
+            scores = new Step(new matmul.primitive_desc(new matmul.desc(q.get_desc(), kTransposed.get_desc(),
+                    p.get_desc()), plain, engine), matmul::new);
+            softmax = new Step(new softmax_forward.primitive_desc(new softmax_forward.desc(
+                    prop_kind.forward_inference.value, p.get_desc(), 3), plain, engine), softmax_forward::new);
+            mix = new Step(new matmul.primitive_desc(new matmul.desc(p.get_desc(), v.get_desc(), o.get_desc()),
+                    plain, engine), matmul::new);
+            outProj = linear(rowsDesc, width, width, Fused.RESIDUAL);
+            fc = linear(rowsDesc, width, hidden, Fused.ACTIVATION);
+            proj = linear(OneDnn.dense(rows, hidden), hidden, width, Fused.RESIDUAL);
+
+            List<Step> steps = List.of(norm, inProj, scores, softmax, mix, outProj, fc, proj);
+            memory scratch = new memory(OneDnn.bytes(steps.stream().mapToLong(Step::scratchBytes).max().orElse(0)), engine);
+            steps.forEach(step -> step.useScratchpad(scratch));
+            norm.bind(DNNL_ARG_SRC, x, DNNL_ARG_DST, normalized);
+            scores.bind(DNNL_ARG_SRC, q, DNNL_ARG_WEIGHTS, kTransposed, DNNL_ARG_DST, p);
+            softmax.bind(DNNL_ARG_SRC, p, DNNL_ARG_DST, p);
+            mix.bind(DNNL_ARG_SRC, p, DNNL_ARG_WEIGHTS, v, DNNL_ARG_DST, o);
+            linearArgs = blocks.stream().map(w -> new IntMemoryMap[] {
+                    inProj.linearArgs(normalized, w.inProj(), qkv), outProj.linearArgs(attended, w.outProj(), x),
+                    fc.linearArgs(normalized, w.fc(), activation), proj.linearArgs(activation, w.proj(), x)})
+                    .toArray(IntMemoryMap[][]::new);
+        }
+
+        void run(Pointer residualStream) {
+            x.set_data_handle(residualStream);
+            for (IntMemoryMap[] block : linearArgs) {
+                norm.run(stream);
+                inProj.run(stream, block[0]);
+                scores.run(stream);
+                softmax.run(stream);
+                mix.run(stream);
+                outProj.run(stream, block[1]);
+                norm.run(stream);
+                fc.run(stream, block[2]);
+                proj.run(stream, block[3]);
+            }
+            stream._wait();
+        }
+
+        private Step linear(memory.desc src, long in, long out, Fused fused) {
+            post_ops ops = new post_ops();
+            if (fused == Fused.RESIDUAL) ops.append_sum();
+            if (fused == Fused.ACTIVATION) ops.append_eltwise(2f, algorithm.eltwise_swish, 2f, 0f);
+            return new Step(new matmul.primitive_desc(new matmul.desc(src, OneDnn.transposedWeights(in, out),
+                    OneDnn.dense(1, out), OneDnn.dense(rows, out)), attributes(ops), engine), matmul::new);
+        }
+    }
+
+    /** One primitive with its scratchpad and, where its arguments never change, their list. */
+    private static final class Step {
+        final primitive_desc descriptor;
+        final primitive primitive;
+        memory scratchpad;
+        final IntMemoryMap args = new IntMemoryMap();
+
+        <D extends primitive_desc> Step(D descriptor, Function<D, primitive> make) {
+            this.descriptor = descriptor;
+            this.primitive = make.apply(descriptor);
+        }
+
+        long scratchBytes() {
+            return descriptor.scratchpad_desc().get_size();
+        }
+
+        void useScratchpad(memory shared) {
+            scratchpad = new memory(descriptor.scratchpad_desc(), descriptor.get_engine(), shared.get_data_handle());
+            args.put(DNNL_ARG_SCRATCHPAD, scratchpad);
+        }
+
+        void bind(Object... keysAndValues) {
+            for (int i = 0; i < keysAndValues.length; i += 2) args.put((Integer) keysAndValues[i], (memory) keysAndValues[i + 1]);
+        }
+
+        IntMemoryMap linearArgs(memory src, LinearMemory layer, memory dst) {
+            IntMemoryMap map = new IntMemoryMap();
+            map.put(DNNL_ARG_SRC, src);
+            map.put(DNNL_ARG_WEIGHTS, layer.weight());
+            map.put(DNNL_ARG_BIAS, layer.bias());
+            map.put(DNNL_ARG_DST, dst);
+            map.put(DNNL_ARG_SCRATCHPAD, scratchpad);
+            return map;
+        }
+
+        void run(stream stream) {
+            primitive.execute(stream, args);
+        }
+
+        void run(stream stream, IntMemoryMap layerArgs) {
+            primitive.execute(stream, layerArgs);
+        }
+    }
+
+    private static primitive_attr attributes(post_ops ops) {
+        primitive_attr attr = new primitive_attr();
+        attr.set_scratchpad_mode(scratchpad_mode.user);
+        attr.set_post_ops(ops);
+        return attr;
+    }
+
+    /** What a linear layer's matmul adds after its bias: the residual stream it writes into, or the MLP's activation. */
+    private enum Fused { RESIDUAL, ACTIVATION }
+}
