@@ -2,6 +2,8 @@ package dev.clipig.clip.nn;
 
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_BIAS;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_DST;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_FROM;
+import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_TO;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SCRATCHPAD;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
@@ -23,12 +25,14 @@ import org.bytedeco.dnnl.memory;
 import org.bytedeco.dnnl.post_ops;
 import org.bytedeco.dnnl.primitive;
 import org.bytedeco.dnnl.primitive_attr;
-import org.bytedeco.dnnl.primitive_desc;
+import org.bytedeco.dnnl.primitive_desc_base;
+import org.bytedeco.dnnl.reorder;
 import org.bytedeco.dnnl.softmax_forward;
 import org.bytedeco.dnnl.stream;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A {@link Transformer}'s blocks for inference on the CPU, each run as eight oneDNN primitives in
@@ -48,7 +52,7 @@ public final class OneDnnTransformer {
     private final int heads;
     private final long width;
     private final List<Weights> blocks;
-    private final ThreadLocal<Map<Integer, Plan>> plans = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<List<Integer>, Plan>> plans = ThreadLocal.withInitial(HashMap::new);
 
     /** A linear layer's weight [out, in] and bias [out], as oneDNN memory over ND4J's arrays. */
     private record LinearMemory(memory weight, memory bias) {
@@ -87,112 +91,182 @@ public final class OneDnnTransformer {
     }
 
     /**
-     * Runs every block over {@code x} [batch · tokens, width], dense float32, in place: x is the
-     * residual stream, and each block adds its attention's and its MLP's outputs onto it.
+     * Runs every block over {@code x} [batch · tokens, width], dense float32, as
+     * {@link Transformer#forward} does: x is the residual stream, which the blocks update in place,
+     * and the last block computes only the first {@code queries} tokens of each sequence.
+     *
+     * @return [batch · queries, width]: x itself when queries = tokens
      */
-    public void forwardInPlace(INDArray x, int batch) {
-        if (x.rank() != 2 || x.size(1) != width || x.size(0) % batch != 0) {
-            throw new IllegalArgumentException("expected [batch · tokens, " + width + "], got " + x.shapeInfoToString());
+    public INDArray forward(INDArray x, int batch, int queries) {
+        if (x.rank() != 2 || x.size(1) != width || x.size(0) % batch != 0 || queries < 1 || queries > x.size(0) / batch) {
+            throw new IllegalArgumentException("expected [batch · tokens, " + width + "] with at most tokens queries, got "
+                    + x.shapeInfoToString() + " for a batch of " + batch + " and " + queries + " queries");
         }
-        Plan plan = plans.get().computeIfAbsent(batch, b -> new Plan(b, (int) (x.size(0) / b)));
-        if (plan.rows != x.size(0)) throw new IllegalArgumentException("a batch of " + batch + " has "
-                + plan.rows + " rows here, got " + x.size(0));
-        plan.run(OneDnn.pointer(x));
+        int tokens = (int) (x.size(0) / batch);
+        Plan plan = plans.get().computeIfAbsent(List.of(batch, tokens, queries), key -> new Plan(batch, tokens, queries));
+        INDArray out = queries == tokens ? x : Nd4j.createUninitialized(DataType.FLOAT, (long) batch * queries, width);
+        plan.run(OneDnn.pointer(x), OneDnn.pointer(out));
+        return out;
     }
 
     /**
-     * One thread's primitives, working memory and argument lists for one batch size. Each plan has
-     * its own scratchpad: oneDNN 2.5's library-managed one is shared by every thread, so two lanes
+     * One thread's primitives, working memory and argument lists for one batch size: a layout for
+     * the blocks over every token, and where the last block narrows, one for it. Each plan has its
+     * own scratchpad: oneDNN 2.5's library-managed one is shared by every thread, so two lanes
      * running primitives at once would overwrite each other's.
      */
     private final class Plan {
-        final long rows;
         final stream stream = new stream(engine);
         final memory x;
-        final Step norm, inProj, scores, softmax, mix, outProj, fc, proj;
-        final IntMemoryMap[][] linearArgs;
+        final Layout every, last;
 
-        Plan(int batch, int tokens) {
-            rows = (long) batch * tokens;
-            long d = width / heads, hidden = 4 * width;
-            memory.desc rowsDesc = OneDnn.dense(rows, width);
-            x = new memory(rowsDesc, engine, new Pointer());
-            memory normalized = new memory(rowsDesc, engine);
-            memory qkv = new memory(OneDnn.dense(rows, 3 * width), engine);
-            memory attended = new memory(rowsDesc, engine);
-            memory activation = new memory(OneDnn.dense(rows, hidden), engine);
-
-            // q, k and v of head h at token t of sequence b sit at qkv[b·T + t, {0, 1, 2}·width + h·d].
-            long[] perHead = {batch, heads, tokens, d}, qkvStrides = {tokens * 3 * width, d, 3 * width, 1};
-            memory q = new memory(OneDnn.strided(perHead, qkvStrides), engine, qkv.get_data_handle());
-            memory kTransposed = new memory(OneDnn.strided(new long[] {batch, heads, d, tokens},
-                    tokens * 3 * width, d, 1, 3 * width), engine, OneDnn.advance(qkv.get_data_handle(), width));
-            memory v = new memory(OneDnn.strided(perHead, qkvStrides), engine,
-                    OneDnn.advance(qkv.get_data_handle(), 2 * width));
-            memory p = new memory(OneDnn.dense(batch, heads, tokens, tokens), engine);
-            memory o = new memory(OneDnn.strided(perHead, tokens * width, d, width, 1), engine, attended.get_data_handle());
-
-            primitive_attr plain = attributes(new post_ops());
-            norm = new Step(new layer_normalization_forward.primitive_desc(new layer_normalization_forward.desc(
-                    prop_kind.forward_inference.value, rowsDesc, (float) LayerNorm.EPS, 0), plain, engine),
-                    layer_normalization_forward::new);
-            inProj = linear(rowsDesc, width, 3 * width, null);
-            scores = new Step(new matmul.primitive_desc(new matmul.desc(q.get_desc(), kTransposed.get_desc(),
-                    p.get_desc()), plain, engine), matmul::new);
-            softmax = new Step(new softmax_forward.primitive_desc(new softmax_forward.desc(
-                    prop_kind.forward_inference.value, p.get_desc(), 3), plain, engine), softmax_forward::new);
-            mix = new Step(new matmul.primitive_desc(new matmul.desc(p.get_desc(), v.get_desc(), o.get_desc()),
-                    plain, engine), matmul::new);
-            outProj = linear(rowsDesc, width, width, Fused.RESIDUAL);
-            fc = linear(rowsDesc, width, hidden, Fused.ACTIVATION);
-            proj = linear(OneDnn.dense(rows, hidden), hidden, width, Fused.RESIDUAL);
-
-            List<Step> steps = List.of(norm, inProj, scores, softmax, mix, outProj, fc, proj);
+        Plan(int batch, int tokens, int queries) {
+            x = new memory(OneDnn.dense((long) batch * tokens, width), engine, new Pointer());
+            memory normalized = new memory(x.get_desc(), engine);
+            memory qkv = new memory(OneDnn.dense((long) batch * tokens, 3 * width), engine);
+            every = new Layout(batch, tokens, tokens, normalized, qkv);
+            last = queries == tokens ? every : new Layout(batch, tokens, queries, normalized, qkv);
+            List<Step> steps = new java.util.ArrayList<>(every.steps);
+            if (last != every) steps.addAll(last.steps);
             memory scratch = new memory(OneDnn.bytes(steps.stream().mapToLong(Step::scratchBytes).max().orElse(0)), engine);
             steps.forEach(step -> step.useScratchpad(scratch));
-            norm.bind(DNNL_ARG_SRC, x, DNNL_ARG_DST, normalized);
-            scores.bind(DNNL_ARG_SRC, q, DNNL_ARG_WEIGHTS, kTransposed, DNNL_ARG_DST, p);
-            softmax.bind(DNNL_ARG_SRC, p, DNNL_ARG_DST, p);
-            mix.bind(DNNL_ARG_SRC, p, DNNL_ARG_WEIGHTS, v, DNNL_ARG_DST, o);
-            linearArgs = blocks.stream().map(w -> new IntMemoryMap[] {
-                    inProj.linearArgs(normalized, w.inProj(), qkv), outProj.linearArgs(attended, w.outProj(), x),
-                    fc.linearArgs(normalized, w.fc(), activation), proj.linearArgs(activation, w.proj(), x)})
-                    .toArray(IntMemoryMap[][]::new);
+            if (last == every) {
+                every.bind(blocks);
+            } else {
+                every.bind(blocks.subList(0, blocks.size() - 1));
+                last.bind(blocks.subList(blocks.size() - 1, blocks.size()));
+            }
         }
 
-        void run(Pointer residualStream) {
+        void run(Pointer residualStream, Pointer out) {
             x.set_data_handle(residualStream);
-            for (IntMemoryMap[] block : linearArgs) {
-                norm.run(stream);
-                inProj.run(stream, block[0]);
-                scores.run(stream);
-                softmax.run(stream);
-                mix.run(stream);
-                outProj.run(stream, block[1]);
-                norm.run(stream);
-                fc.run(stream, block[2]);
-                proj.run(stream, block[3]);
+            if (last != every) {
+                last.residual.set_data_handle(out);
+                last.leadingFrom.set_data_handle(residualStream);
+                last.leadingTo.set_data_handle(out);
             }
+            every.run();
+            if (last != every) last.run();
             stream._wait();
         }
 
-        private Step linear(memory.desc src, long in, long out, Fused fused) {
-            post_ops ops = new post_ops();
-            if (fused == Fused.RESIDUAL) ops.append_sum();
-            if (fused == Fused.ACTIVATION) ops.append_eltwise(2f, algorithm.eltwise_swish, 2f, 0f);
-            return new Step(new matmul.primitive_desc(new matmul.desc(src, OneDnn.transposedWeights(in, out),
-                    OneDnn.dense(1, out), OneDnn.dense(rows, out)), attributes(ops), engine), matmul::new);
+        /**
+         * The primitives of blocks that compute the first {@code queries} tokens of each sequence
+         * from all of them, and the memory they read and write: every token's normalized rows and
+         * q, k, v are shared by the two layouts; the residual rows are x itself when every token
+         * is computed, else the output, which first receives x's leading rows.
+         */
+        private final class Layout {
+            final List<Step> steps = new java.util.ArrayList<>();
+            final memory residual, normalized, qkv, attended, normalizedRows, activation;
+            final Step norm, inProj, scores, softmax, mix, outProj, rowsNorm, fc, proj;
+            final Step leadingRows;
+            final memory leadingFrom, leadingTo;
+            IntMemoryMap[][] linearArgs;
+
+            Layout(int batch, int tokens, int queries, memory normalized, memory qkv) {
+                long rows = (long) batch * queries, d = width / heads, hidden = 4 * width;
+                memory.desc rowsDesc = OneDnn.dense(rows, width);
+                this.normalized = normalized;
+                this.qkv = qkv;
+                boolean narrow = queries < tokens;
+                residual = narrow ? new memory(rowsDesc, engine, new Pointer()) : x;
+                normalizedRows = narrow ? new memory(rowsDesc, engine) : normalized;
+                attended = new memory(rowsDesc, engine);
+                activation = new memory(OneDnn.dense(rows, hidden), engine);
+
+                // q, k and v of head h at token t of sequence b sit at qkv[b·T + t, {0, 1, 2}·width + h·d].
+                long[] qkvStrides = {tokens * 3 * width, d, 3 * width, 1};
+                memory q = new memory(OneDnn.strided(new long[] {batch, heads, queries, d}, qkvStrides), engine,
+                        qkv.get_data_handle());
+                memory kTransposed = new memory(OneDnn.strided(new long[] {batch, heads, d, tokens},
+                        tokens * 3 * width, d, 1, 3 * width), engine, OneDnn.advance(qkv.get_data_handle(), width));
+                memory v = new memory(OneDnn.strided(new long[] {batch, heads, tokens, d}, qkvStrides), engine,
+                        OneDnn.advance(qkv.get_data_handle(), 2 * width));
+                memory p = new memory(OneDnn.dense(batch, heads, queries, tokens), engine);
+                memory o = new memory(OneDnn.strided(new long[] {batch, heads, queries, d}, queries * width, d, width, 1),
+                        engine, attended.get_data_handle());
+
+                primitive_attr plain = attributes(new post_ops());
+                norm = add(new Step(layerNorm(normalized.get_desc(), plain), layer_normalization_forward::new));
+                inProj = add(linear(normalized.get_desc(), width, 3 * width, null));
+                // x's first rows of each sequence, copied to the residual rows, both seen as [B, Q, width].
+                leadingFrom = narrow ? new memory(OneDnn.strided(new long[] {batch, queries, width}, tokens * width,
+                        width, 1), engine, new Pointer()) : null;
+                leadingTo = narrow ? new memory(OneDnn.dense(batch, queries, width), engine, new Pointer()) : null;
+                leadingRows = narrow ? add(new Step(new reorder.primitive_desc(engine, leadingFrom.get_desc(), engine,
+                        leadingTo.get_desc(), plain, false), reorder::new)) : null;
+                scores = add(new Step(new matmul.primitive_desc(new matmul.desc(q.get_desc(), kTransposed.get_desc(),
+                        p.get_desc()), plain, engine), matmul::new));
+                softmax = add(new Step(new softmax_forward.primitive_desc(new softmax_forward.desc(
+                        prop_kind.forward_inference.value, p.get_desc(), 3), plain, engine), softmax_forward::new));
+                mix = add(new Step(new matmul.primitive_desc(new matmul.desc(p.get_desc(), v.get_desc(), o.get_desc()),
+                        plain, engine), matmul::new));
+                outProj = add(linear(rowsDesc, width, width, Fused.RESIDUAL));
+                rowsNorm = narrow ? add(new Step(layerNorm(rowsDesc, plain), layer_normalization_forward::new)) : norm;
+                fc = add(linear(rowsDesc, width, hidden, Fused.ACTIVATION));
+                proj = add(linear(OneDnn.dense(rows, hidden), hidden, width, Fused.RESIDUAL));
+
+                norm.bind(DNNL_ARG_SRC, x, DNNL_ARG_DST, normalized);
+                if (narrow) {
+                    leadingRows.bind(DNNL_ARG_FROM, leadingFrom, DNNL_ARG_TO, leadingTo);
+                    rowsNorm.bind(DNNL_ARG_SRC, residual, DNNL_ARG_DST, normalizedRows);
+                }
+                scores.bind(DNNL_ARG_SRC, q, DNNL_ARG_WEIGHTS, kTransposed, DNNL_ARG_DST, p);
+                softmax.bind(DNNL_ARG_SRC, p, DNNL_ARG_DST, p);
+                mix.bind(DNNL_ARG_SRC, p, DNNL_ARG_WEIGHTS, v, DNNL_ARG_DST, o);
+            }
+
+            void bind(List<Weights> layers) {
+                linearArgs = layers.stream().map(w -> new IntMemoryMap[] {
+                        inProj.linearArgs(normalized, w.inProj(), qkv), outProj.linearArgs(attended, w.outProj(), residual),
+                        fc.linearArgs(normalizedRows, w.fc(), activation), proj.linearArgs(activation, w.proj(), residual)})
+                        .toArray(IntMemoryMap[][]::new);
+            }
+
+            void run() {
+                for (IntMemoryMap[] block : linearArgs) {
+                    norm.run(stream);
+                    inProj.run(stream, block[0]);
+                    if (leadingRows != null) leadingRows.run(stream);
+                    scores.run(stream);
+                    softmax.run(stream);
+                    mix.run(stream);
+                    outProj.run(stream, block[1]);
+                    rowsNorm.run(stream);
+                    fc.run(stream, block[2]);
+                    proj.run(stream, block[3]);
+                }
+            }
+
+            private Step add(Step step) {
+                steps.add(step);
+                return step;
+            }
+
+            private Step linear(memory.desc src, long in, long out, Fused fused) {
+                post_ops ops = new post_ops();
+                if (fused == Fused.RESIDUAL) ops.append_sum();
+                if (fused == Fused.ACTIVATION) ops.append_eltwise(2f, algorithm.eltwise_swish, 2f, 0f);
+                return new Step(new matmul.primitive_desc(new matmul.desc(src, OneDnn.transposedWeights(in, out),
+                        OneDnn.dense(1, out), OneDnn.dense(src.dims().get(0), out)), attributes(ops), engine), matmul::new);
+            }
         }
+    }
+
+    private layer_normalization_forward.primitive_desc layerNorm(memory.desc rows, primitive_attr attr) {
+        return new layer_normalization_forward.primitive_desc(new layer_normalization_forward.desc(
+                prop_kind.forward_inference.value, rows, (float) LayerNorm.EPS, 0), attr, engine);
     }
 
     /** One primitive with its scratchpad and, where its arguments never change, their list. */
     private static final class Step {
-        final primitive_desc descriptor;
+        final primitive_desc_base descriptor;
         final primitive primitive;
         memory scratchpad;
         final IntMemoryMap args = new IntMemoryMap();
 
-        <D extends primitive_desc> Step(D descriptor, Function<D, primitive> make) {
+        <D extends primitive_desc_base> Step(D descriptor, Function<D, primitive> make) {
             this.descriptor = descriptor;
             this.primitive = make.apply(descriptor);
         }

@@ -69,13 +69,11 @@ public record VisionTransformer(int resolution, int patchSize, Linear patchEmbed
 
     /**
      * The same inference forward with the residual blocks run by {@code blocks} (made from this
-     * encoder's {@link #transformer}), which also run the last block over every token.
+     * encoder's {@link #transformer}).
      */
     public INDArray forward(INDArray pixels, OneDnnTransformer blocks) {
         int batch = checkPixels(pixels);
-        INDArray x = lnPre.forward(embed(pixels, batch)).output();
-        blocks.forwardInPlace(x, batch);
-        INDArray cls = x.reshape(batch, tokens(), width()).get(all(), point(0), all());
+        INDArray cls = blocks.forward(lnPre.forward(embed(pixels, batch)).output(), batch, 1);
         return lnPost.forward(cls).output().mmul(projection);
     }
 

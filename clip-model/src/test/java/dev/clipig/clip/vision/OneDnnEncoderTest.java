@@ -46,11 +46,24 @@ class OneDnnEncoderTest {
         }
     }
 
+    /** Every token out of the last block too, and a narrowing to more than the class token. */
+    @ParameterizedTest(name = "{0} of 17 queries")
+    @CsvSource({"17", "3"})
+    void blocksMatchNd4jsForAnyNumberOfQueries(int queries) {
+        VisionTransformer vit = encoder(64, 16, 64, 1);
+        INDArray x = Nd4j.randn(DataType.FLOAT, 2 * 17, 64);
+        INDArray expected = vit.transformer().forward(x.dup(), 2, queries, false).output();
+        INDArray actual = blocks(vit).forward(x.dup(), 2, queries);
+        assertArrayEquals(expected.shape(), actual.shape());
+        double error = expected.sub(actual).amaxNumber().doubleValue() / expected.amaxNumber().doubleValue();
+        assertTrue(error < 1e-5, "max |error| / max |value| " + error);
+    }
+
     @Test
     void refusesArraysItCannotRead() {
         OneDnnTransformer blocks = blocks(encoder(32, 8, 128, 2));
         INDArray transposed = Nd4j.rand(DataType.FLOAT, 128, 34).transpose();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> blocks.forwardInPlace(transposed, 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> blocks.forward(transposed, 2, 1));
         assertTrue(e.getMessage().contains("row-major"), e.getMessage());
     }
 }
