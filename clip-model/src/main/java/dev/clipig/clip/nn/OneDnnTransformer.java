@@ -9,6 +9,7 @@ import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_SRC;
 import static org.bytedeco.dnnl.global.dnnl.DNNL_ARG_WEIGHTS;
 
 import dev.clipig.clip.runtime.OneDnn;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,8 @@ public final class OneDnnTransformer {
     private final class Plan {
         final stream stream = new stream(engine);
         final memory x;
+        /** Owns the buffer that every step's scratchpad points into: kept here, or the collector frees it. */
+        final memory scratch;
         final Layout every, last;
 
         Plan(int batch, int tokens, int queries) {
@@ -126,9 +129,9 @@ public final class OneDnnTransformer {
             memory qkv = new memory(OneDnn.dense((long) batch * tokens, 3 * width), engine);
             every = new Layout(batch, tokens, tokens, normalized, qkv);
             last = queries == tokens ? every : new Layout(batch, tokens, queries, normalized, qkv);
-            List<Step> steps = new java.util.ArrayList<>(every.steps);
+            List<Step> steps = new ArrayList<>(every.steps);
             if (last != every) steps.addAll(last.steps);
-            memory scratch = new memory(OneDnn.bytes(steps.stream().mapToLong(Step::scratchBytes).max().orElse(0)), engine);
+            scratch = new memory(OneDnn.bytes(steps.stream().mapToLong(Step::scratchBytes).max().orElse(0)), engine);
             steps.forEach(step -> step.useScratchpad(scratch));
             if (last == every) {
                 every.bind(blocks);
@@ -157,7 +160,7 @@ public final class OneDnnTransformer {
          * is computed, else the output, which first receives x's leading rows.
          */
         private final class Layout {
-            final List<Step> steps = new java.util.ArrayList<>();
+            final List<Step> steps = new ArrayList<>();
             final memory residual, normalized, qkv, attended, normalizedRows, activation;
             final Step norm, inProj, scores, softmax, mix, outProj, rowsNorm, fc, proj;
             final Step leadingRows;
