@@ -14,7 +14,9 @@ import java.util.Optional;
  * CLI re-launches itself with them when they are missing; a user's own values are never overridden.
  *
  * <p>Why each: OpenMP's own pool only competes with a model's lanes (one thread per core already);
- * glibc returning big buffers to the kernel on every free slowed passes; OpenBLAS falls back to its
+ * glibc returning big buffers to the kernel on every free slowed passes, and with its default of up
+ * to eight arenas per core, each thread that once allocated (lanes, JIT compilers, the collector)
+ * kept up to 64 MB of freed memory of its own; OpenBLAS falls back to its
  * SSE3 kernels on CPUs newer than it, so where it picked a family below what the CPU's flags allow,
  * {@code OPENBLAS_CORETYPE} names the better one ({@link OpenBlasFamily}); and with the JVM's default
  * heap sizes the collector let the heap, and so the resident memory, grow by hundreds of MB while
@@ -32,6 +34,7 @@ public final class NativeEnvironment {
         env.put("OMP_NUM_THREADS", "1");
         env.put("MALLOC_MMAP_THRESHOLD_", "33554432");
         env.put("MALLOC_TRIM_THRESHOLD_", "4294967296");
+        env.put("MALLOC_ARENA_MAX", "2");
         OpenBlasFamily.wanted().ifPresent(family -> env.put(OpenBlasFamily.VARIABLE, family));
         return env;
     }
