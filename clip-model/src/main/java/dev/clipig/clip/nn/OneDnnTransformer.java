@@ -52,7 +52,7 @@ public final class OneDnnTransformer {
     private final engine engine;
     private final int heads;
     private final long width;
-    private final List<Weights> blocks;
+    private final List<BlockMemory> blocks;
     private final ThreadLocal<Map<List<Integer>, Plan>> plans = ThreadLocal.withInitial(HashMap::new);
 
     /** A linear layer's weight [out, in] and bias [out], as oneDNN memory over ND4J's arrays. */
@@ -64,10 +64,11 @@ public final class OneDnnTransformer {
         }
     }
 
-    private record Weights(LinearMemory inProj, LinearMemory outProj, LinearMemory fc, LinearMemory proj) {
+    /** A block's four linear layers. */
+    private record BlockMemory(LinearMemory inProj, LinearMemory outProj, LinearMemory fc, LinearMemory proj) {
     }
 
-    private OneDnnTransformer(engine engine, int heads, long width, List<Weights> blocks) {
+    private OneDnnTransformer(engine engine, int heads, long width, List<BlockMemory> blocks) {
         this.engine = engine;
         this.heads = heads;
         this.width = width;
@@ -86,7 +87,7 @@ public final class OneDnnTransformer {
         }
         return OneDnn.cpuEngine().map(engine -> new OneDnnTransformer(engine, blocks.get(0).attn().heads(),
                 blocks.get(0).attn().outProj().weight().size(0),
-                blocks.stream().map(b -> new Weights(LinearMemory.of(b.attn().inProj(), engine),
+                blocks.stream().map(b -> new BlockMemory(LinearMemory.of(b.attn().inProj(), engine),
                         LinearMemory.of(b.attn().outProj(), engine), LinearMemory.of(b.mlp().fc(), engine),
                         LinearMemory.of(b.mlp().proj(), engine))).toList()));
     }
@@ -192,7 +193,7 @@ public final class OneDnnTransformer {
 
                 primitive_attr plain = attributes(new post_ops());
                 norm = add(new Step(layerNorm(normalized.get_desc(), plain), layer_normalization_forward::new));
-                inProj = add(linear(normalized.get_desc(), width, 3 * width, null));
+                inProj = add(linear(normalized.get_desc(), width, 3 * width, Fused.NOTHING));
                 // x's first rows of each sequence, copied to the residual rows, both seen as [B, Q, width].
                 leadingFrom = narrow ? new memory(OneDnn.strided(new long[] {batch, queries, width}, tokens * width,
                         width, 1), engine, new Pointer()) : null;
@@ -220,7 +221,7 @@ public final class OneDnnTransformer {
                 mix.bind(DNNL_ARG_SRC, p, DNNL_ARG_WEIGHTS, v, DNNL_ARG_DST, o);
             }
 
-            void bind(List<Weights> layers) {
+            void bind(List<BlockMemory> layers) {
                 linearArgs = layers.stream().map(w -> new IntMemoryMap[] {
                         inProj.linearArgs(normalized, w.inProj(), qkv), outProj.linearArgs(attended, w.outProj(), residual),
                         fc.linearArgs(normalizedRows, w.fc(), activation), proj.linearArgs(activation, w.proj(), residual)})
@@ -313,6 +314,6 @@ public final class OneDnnTransformer {
         return attr;
     }
 
-    /** What a linear layer's matmul adds after its bias: the residual stream it writes into, or the MLP's activation. */
-    private enum Fused { RESIDUAL, ACTIVATION }
+    /** What a linear layer's matmul does after its bias: nothing, add the residual stream it writes into, or apply the MLP's activation. */
+    private enum Fused { NOTHING, RESIDUAL, ACTIVATION }
 }

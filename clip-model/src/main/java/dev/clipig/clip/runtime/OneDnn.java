@@ -86,6 +86,7 @@ public final class OneDnn {
         return array.data().addressPointer();
     }
 
+    /** Row-major strides; ND4J's {@code ArrayUtil.calcStrides} gives [1, 1] for [1, n], which oneDNN refuses. */
     private static long[] denseStrides(long[] dims) {
         long[] strides = new long[dims.length];
         long stride = 1;
