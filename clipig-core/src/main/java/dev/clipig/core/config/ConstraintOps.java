@@ -1,5 +1,6 @@
 package dev.clipig.core.config;
 
+import static dev.clipig.core.config.ParamSchema.choice;
 import static dev.clipig.core.config.ParamSchema.floats;
 import static dev.clipig.core.config.ParamSchema.ints;
 import static dev.clipig.core.config.ValueCheck.NON_NEGATIVE;
@@ -51,7 +52,9 @@ public final class ConstraintOps {
                 floats("min", 3).withDefault(0, 0, 0), floats("max", 3).withDefault(1, 1, 1));
         aboveBelow("saturation", ThresholdConstraint::saturation);
         aboveBelow("std", ThresholdConstraint::std);
-        define("total_variation", (a, loss) -> new TotalVariationConstraint(loss));
+        define("total_variation", (a, loss) -> new TotalVariationConstraint(loss,
+                a.choice("norm", TotalVariationConstraint.Norm.values())),
+                choice("norm", TotalVariationConstraint.Norm.ANISOTROPIC));
     }
 
     private ConstraintOps() {

@@ -246,6 +246,9 @@ class ClipigConfigTest {
                 + " fill, edge, wrap, did you mean 'edge'?", "targets:\n  - transforms:\n      - pad: {size: 1, mode: edges}\n");
         assertMessage("bad.yaml:3: targets[0].transforms[0].random_perspective.distortion: must be from 0 to 1,"
                 + " got 1.5", "targets:\n  - transforms:\n      - random_perspective: {distortion: 1.5}\n");
+        assertMessage("bad.yaml:3: targets[0].constraints[0].total_variation.norm: unknown value 'isotropc',"
+                + " expected one of anisotropic, isotropic, did you mean 'isotropic'?",
+                "targets:\n  - constraints:\n      - total_variation: {weight: 1, norm: isotropc}\n");
         assertMessage("bad.yaml:3: targets[0].features[0]: a feature needs a text or an image",
                 "targets:\n  - features:\n      - weight: 2\n");
         assertMessage("bad.yaml:2: postproc[0].resize: 'resize' changes the resolution and cannot post-process;"

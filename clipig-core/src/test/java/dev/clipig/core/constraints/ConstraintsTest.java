@@ -123,6 +123,30 @@ class ConstraintsTest {
     }
 
     @Test
+    void isotropicTotalVariationIsTheSameRampInEveryDirection() {
+        // The same ramp, 0.1 a pixel, once along a row and once along the diagonal. Anisotropic l1
+        // measures the diagonal one by both its differences, sqrt(2) times its slope; the isotropic
+        // norm measures both by their slope. (A sharp 45-degree edge is a staircase whose steps fall
+        // on different pixels, which forward differences cannot tell from the anisotropic case: the
+        // prior is isotropic for the smooth images the parameterizations make.)
+        INDArray across = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 1, 1, 6, 6);
+        INDArray diagonal = across.dup();
+        for (int y = 0; y < 6; y++) {
+            for (int x = 0; x < 6; x++) {
+                across.putScalar(new int[] {0, 0, y, x}, 0.1 * x);
+                diagonal.putScalar(new int[] {0, 0, y, x}, 0.1 * (x + y) / Math.sqrt(2));
+            }
+        }
+        TotalVariationConstraint isotropic = new TotalVariationConstraint(LossFunction.L1,
+                TotalVariationConstraint.Norm.ISOTROPIC);
+        TotalVariationConstraint anisotropic = new TotalVariationConstraint(LossFunction.L1);
+        assertEquals(0.1, value(isotropic, across), 1e-12);
+        assertEquals(0.1, value(isotropic, diagonal), 1e-12);
+        assertEquals(0.1, value(anisotropic, across), 1e-12);
+        assertEquals(0.1 * Math.sqrt(2), value(anisotropic, diagonal), 1e-12);
+    }
+
+    @Test
     void noiseReportsTheNoiseOnly() {
         Loss loss = new NoiseConstraint(VectorParam.of(0.1), LossFunction.L2).loss(images, context(3, SIZE));
         assertEquals(2 * 100 * 0.01, loss.value(), 0.6);
@@ -152,7 +176,9 @@ class ConstraintsTest {
                 new NormalizeConstraint(VectorParam.of(0.1), VectorParam.of(0.9), LossFunction.L2),
                 new NoiseConstraint(VectorParam.of(0.1), LossFunction.L2),
                 new TotalVariationConstraint(LossFunction.L2),
-                new TotalVariationConstraint(LossFunction.L1));
+                new TotalVariationConstraint(LossFunction.L1),
+                new TotalVariationConstraint(LossFunction.L1, TotalVariationConstraint.Norm.ISOTROPIC),
+                new TotalVariationConstraint(LossFunction.L2, TotalVariationConstraint.Norm.ISOTROPIC));
         for (Constraint c : constraints) {
             GradientCheck.assertGradient(x -> {
                 Loss loss = c.loss(x, context(3, SIZE));
