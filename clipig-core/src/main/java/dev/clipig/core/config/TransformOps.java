@@ -48,8 +48,10 @@ public final class TransformOps {
             double[] xywh = a.values("xywh");
             return new Crop(xywh[0], xywh[1], xywh[2], xywh[3]);
         }, floats("xywh", 4));
-        resizing("cutouts", Cutouts.class, a -> new Cutouts(a.pair("count")[0], a.scalar("size", 0), a.scalar("size", 1)),
-                ints("count", 1).withDefault(8).checked(ValueCheck.BATCH), floats("size", 2).withDefault(0.5, 1.0).checked(ValueCheck.SHARE));
+        resizing("cutouts", Cutouts.class, a -> new Cutouts(a.pair("count")[0], a.scalar("size", 0), a.scalar("size", 1),
+                        a.scalar("angle", 0), a.scalar("angle", 1)),
+                ints("count", 1).withDefault(8).checked(ValueCheck.BATCH), floats("size", 2).withDefault(0.5, 1.0).checked(ValueCheck.SHARE),
+                floats("angle", 2).withDefault(0, 0));
         keeping("edge", Edge.class, a -> new Edge(a.vector("kernel_size"), a.optionalVector("sigma").orElse(null),
                 a.vector("amount")), kernelSize, sigma, floats("amount", 3).withDefault(1, 1, 1));
         keeping("fnoise", FourierNoise.class, a -> new FourierNoise(a.vector("std")),

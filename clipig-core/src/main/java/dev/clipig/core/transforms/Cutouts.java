@@ -1,16 +1,27 @@
 package dev.clipig.core.transforms;
 
 /**
- * Square cutouts of random size and place, as VQGAN-CLIP and pixray score an image: each view of
- * the batch is its own square, of side {@code [min, max]} times the image's shorter side, anywhere
- * inside the image, later resized to the model's input with the rest of the sampling. A target
- * with cutouts shows CLIP {@code count} of them per image of its batch, so one step judges the image
- * as many small and large parts, not only as a whole.
+ * Square cutouts of random size, place and turn, as VQGAN-CLIP and pixray score an image: each view
+ * of the batch is its own square, of side {@code [min, max]} times the image's shorter side, turned
+ * by an angle from {@code [angleMin, angleMax]} degrees, anywhere inside the image, later resized to
+ * the model's input with the rest of the sampling. A target with cutouts shows CLIP {@code count} of
+ * them per image of its batch, so one step judges the image as many small and large parts, not
+ * only as a whole.
+ *
+ * <p>A turned square keeps inside the image by shrinking where it would not fit, so no view shows
+ * padding: a padded, rotated image stretches whatever touches its border into the padding, and the
+ * optimizer learns to put objects there. With no angle range no angle is drawn, so the random
+ * stream, and every render, stays what it was before cutouts could turn.
  */
-public record Cutouts(int count, ScalarParam min, ScalarParam max) implements GeometricTransform, RandomTransform {
+public record Cutouts(int count, ScalarParam min, ScalarParam max, ScalarParam angleMin, ScalarParam angleMax)
+        implements GeometricTransform, RandomTransform {
 
     public Cutouts {
         if (count < 1) throw new IllegalArgumentException("cutouts count must be positive, got " + count);
+    }
+
+    public Cutouts(int count, ScalarParam min, ScalarParam max) {
+        this(count, min, max, ScalarParam.of(0), ScalarParam.of(0));
     }
 
     @Override
@@ -28,8 +39,22 @@ public record Cutouts(int count, ScalarParam min, ScalarParam max) implements Ge
         }
         int shorter = Math.min(input.width(), input.height());
         double side = ctx.uniform(low, high) * shorter;
-        double left = ctx.uniform(0, input.width() - side), top = ctx.uniform(0, input.height() - side);
-        double scale = side / shorter;
-        return new Warp(new Affine(scale, 0, left, 0, scale, top), input, Boundary.EDGE);
+        double turnLow = angleMin.value(ctx.step()), turnHigh = angleMax.value(ctx.step());
+        if (turnLow == 0 && turnHigh == 0) {
+            double left = ctx.uniform(0, input.width() - side), top = ctx.uniform(0, input.height() - side);
+            double scale = side / shorter;
+            return new Warp(new Affine(scale, 0, left, 0, scale, top), input, Boundary.EDGE);
+        }
+        double turn = Math.toRadians(ctx.uniform(Math.min(turnLow, turnHigh), Math.max(turnLow, turnHigh)));
+        double cos = Math.cos(turn), sin = Math.sin(turn), spread = Math.abs(cos) + Math.abs(sin);
+        side = Math.min(side, shorter / spread);
+        double extent = side * spread;
+        double cx = ctx.uniform(extent / 2, input.width() - extent / 2);
+        double cy = ctx.uniform(extent / 2, input.height() - extent / 2);
+        // Output point (u, v) of the [shorter]² view, taken from its centre, scaled and turned about (cx, cy).
+        double scale = side / shorter, half = shorter / 2.0;
+        double ca = scale * cos, sa = scale * sin;
+        return new Warp(new Affine(ca, -sa, cx - ca * half + sa * half, sa, ca, cy - sa * half - ca * half),
+                input, Boundary.EDGE);
     }
 }

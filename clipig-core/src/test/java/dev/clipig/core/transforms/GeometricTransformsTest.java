@@ -186,6 +186,44 @@ class GeometricTransformsTest {
     }
 
     @Test
+    void turnedCutoutsAreTurnedSquaresInsideTheImage() {
+        Size size = new Size(10, 8);
+        Cutouts cutouts = new Cutouts(6, ScalarParam.of(0.5), ScalarParam.of(1.0), ScalarParam.of(-30), ScalarParam.of(30));
+        StepContext ctx = context(11, size);
+        java.util.Set<Long> angles = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            PointMap map = cutouts.warp(size, ctx).toInput();
+            double[][] corners = {{0, 0}, {8, 0}, {8, 8}, {0, 8}};
+            double[][] at = new double[4][];
+            for (int c = 0; c < 4; c++) {
+                at[c] = new double[] {map.x(corners[c][0], corners[c][1]), map.y(corners[c][0], corners[c][1])};
+                assertTrue(at[c][0] >= -1e-9 && at[c][0] <= 10 + 1e-9 && at[c][1] >= -1e-9 && at[c][1] <= 8 + 1e-9,
+                        "corner " + c + " inside the image: " + java.util.Arrays.toString(at[c]));
+            }
+            double top = Math.hypot(at[1][0] - at[0][0], at[1][1] - at[0][1]);
+            double left = Math.hypot(at[3][0] - at[0][0], at[3][1] - at[0][1]);
+            assertEquals(top, left, 1e-9, "square");
+            assertEquals(0, (at[1][0] - at[0][0]) * (at[3][0] - at[0][0]) + (at[1][1] - at[0][1]) * (at[3][1] - at[0][1]),
+                    1e-9, "right-angled");
+            double degrees = Math.toDegrees(Math.atan2(at[1][1] - at[0][1], at[1][0] - at[0][0]));
+            assertTrue(Math.abs(degrees) <= 30 + 1e-9, "turned by at most 30 degrees: " + degrees);
+            angles.add(Math.round(degrees));
+        }
+        assertTrue(angles.size() > 10, "each view draws its own angle: " + angles);
+    }
+
+    @Test
+    void cutoutsWithoutAnAngleRangeDrawWhatTheyDrewBefore() {
+        Size size = new Size(10, 8);
+        StepContext plain = context(3, size), zero = context(3, size);
+        Cutouts before = new Cutouts(4, ScalarParam.of(0.3), ScalarParam.of(0.9));
+        Cutouts unturned = new Cutouts(4, ScalarParam.of(0.3), ScalarParam.of(0.9), ScalarParam.of(0), ScalarParam.of(0));
+        for (int i = 0; i < 5; i++) {
+            assertEquals(before.warp(size, plain), unturned.warp(size, zero));
+        }
+    }
+
+    @Test
     void aProjectiveMapTakesFourPointsToFourAndKeepsLinesStraight() {
         double[] from = {0, 0, 10, 0, 10, 8, 0, 8};
         double[] to = {1, 2, 9, 0.5, 8, 7, 2.5, 6};
@@ -291,6 +329,8 @@ class GeometricTransformsTest {
                 List.of(new CenterCrop(new Size(3, 3))),
                 List.of(new RandomCrop(new Size(3, 2))),
                 List.of(new Cutouts(4, ScalarParam.of(0.4), ScalarParam.of(1.0)), new Resize(new Size(6, 6))),
+                List.of(new Cutouts(4, ScalarParam.of(0.4), ScalarParam.of(1.0), ScalarParam.of(-40), ScalarParam.of(40)),
+                        new Resize(new Size(6, 6))),
                 List.of(new RandomPerspective(ScalarParam.of(0.6), ScalarParam.of(1))),
                 List.of(new Resize(new Size(7, 3))),
                 List.of(new Repeat(2, 2)),
