@@ -26,7 +26,7 @@ class RecipeJudgingTest {
         // 50 of the recipe's 200 epochs: colour 11, background 12 and whole captions 6 of 12 on the machine
         // of docs/toy-judge.md, where the round-one recipe got 7, 6 and 3 with all 200. The margin allows
         // other CPUs' rounding.
-        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 50, new PrintStream(log, true, StandardCharsets.UTF_8));
+        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 50, 1, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertTrue(card.count(Verdict::colourRight) >= 10, card.table());
         assertTrue(card.count(Verdict::backgroundRight) >= 10, card.table());
         assertTrue(card.count(Verdict::allRight) >= 4, card.table());
@@ -47,6 +47,21 @@ class RecipeJudgingTest {
         assertEquals(card.verdicts().stream().filter(v -> v.colourRight() && v.shapeRight() && v.backgroundRight())
                 .count(), whole);
         assertEquals(12, log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(": judged a ")).count());
+    }
+
+    @Test
+    void anotherSeedSetRendersTheSameCaptionsWithItsOwnSeeds() {
+        ToyJudge judge = ToyJudge.load(ToyJudgeTest.WEIGHTS);
+        ClipigConfig recipe = ClipigConfig.load(Path.of("configs/toy-shapes.yaml"));
+        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 1, 101, new PrintStream(new ByteArrayOutputStream(),
+                true, StandardCharsets.UTF_8));
+        for (int i = 0; i < 12; i++) {
+            Verdict verdict = card.verdicts().get(i);
+            assertEquals(101 + i, verdict.seed());
+            assertEquals(RecipeJudging.CAPTIONS.get(i), verdict.asked());
+            assertTrue(Files.exists(temp.resolve(String.format("%d-%s.png", 101 + i,
+                    verdict.asked().caption().replace(' ', '-')))), "rendered with seed " + (101 + i));
+        }
     }
 
     @Test
