@@ -40,21 +40,16 @@ public record Cutouts(int count, ScalarParam min, ScalarParam max, ScalarParam a
         int shorter = Math.min(input.width(), input.height());
         double side = ctx.uniform(low, high) * shorter;
         double turnLow = angleMin.value(ctx.step()), turnHigh = angleMax.value(ctx.step());
-        if (turnLow == 0 && turnHigh == 0) {
-            double left = ctx.uniform(0, input.width() - side), top = ctx.uniform(0, input.height() - side);
-            double scale = side / shorter;
-            return new Warp(new Affine(scale, 0, left, 0, scale, top), input, Boundary.EDGE);
-        }
-        double turn = Math.toRadians(ctx.uniform(Math.min(turnLow, turnHigh), Math.max(turnLow, turnHigh)));
+        double turn = turnLow == 0 && turnHigh == 0 ? 0
+                : Math.toRadians(ctx.uniform(Math.min(turnLow, turnHigh), Math.max(turnLow, turnHigh)));
         double cos = Math.cos(turn), sin = Math.sin(turn), spread = Math.abs(cos) + Math.abs(sin);
         side = Math.min(side, shorter / spread);
         double extent = side * spread;
-        double cx = ctx.uniform(extent / 2, input.width() - extent / 2);
-        double cy = ctx.uniform(extent / 2, input.height() - extent / 2);
-        // Output point (u, v) of the [shorter]² view, taken from its centre, scaled and turned about (cx, cy).
-        double scale = side / shorter, half = shorter / 2.0;
-        double ca = scale * cos, sa = scale * sin;
-        return new Warp(new Affine(ca, -sa, cx - ca * half + sa * half, sa, ca, cy - sa * half - ca * half),
-                input, Boundary.EDGE);
+        double left = ctx.uniform(0, input.width() - extent), top = ctx.uniform(0, input.height() - extent);
+        // The square turns about the centre of its bounding box [left, left + extent]²; output (0, 0)
+        // is its first corner, which for no turn is (left, top) itself.
+        double scale = side / shorter;
+        return new Warp(new Affine(scale * cos, -scale * sin, left + (extent - side * (cos - sin)) / 2,
+                scale * sin, scale * cos, top + (extent - side * (cos + sin)) / 2), input, Boundary.EDGE);
     }
 }
