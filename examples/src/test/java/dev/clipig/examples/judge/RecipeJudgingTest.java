@@ -53,7 +53,8 @@ class RecipeJudgingTest {
     void anotherSeedSetRendersTheSameCaptionsWithItsOwnSeeds() {
         ToyJudge judge = ToyJudge.load(ToyJudgeTest.WEIGHTS);
         ClipigConfig recipe = ClipigConfig.load(Path.of("configs/toy-shapes.yaml"));
-        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 1, 101, new PrintStream(new ByteArrayOutputStream(),
+        // Four epochs, not one: the recipe grows from 16 px and reaches the judge's 64 px in its last quarter.
+        Scorecard card = RecipeJudging.rate(judge, recipe, temp, 4, 101, new PrintStream(new ByteArrayOutputStream(),
                 true, StandardCharsets.UTF_8));
         for (int i = 0; i < 12; i++) {
             Verdict verdict = card.verdicts().get(i);
