@@ -2,6 +2,7 @@ package dev.clipig.clip;
 
 import dev.clipig.clip.nn.OneDnnTransformer;
 import dev.clipig.clip.nn.Weights;
+import dev.clipig.clip.runtime.Differentiable;
 import dev.clipig.clip.runtime.Lanes;
 import dev.clipig.clip.runtime.VectorJacobianProduct;
 import dev.clipig.clip.runtime.Workspaces;
@@ -142,6 +143,16 @@ public final class ClipModel implements AutoCloseable {
         visual.checkPixels(pixels);
         VectorJacobianProduct vjp = lanes.vjp(pixels, visual::forwardSaving, lossGradient, visual::backward);
         return new ImageGradient(vjp.output(), vjp.inputGradient());
+    }
+
+    /** The image encoder as a differentiable function of normalized pixels, for passes run elsewhere. */
+    Differentiable<?> imageEncoder() {
+        return Differentiable.of(visual::forwardSaving, visual::backward);
+    }
+
+    /** Throws, naming the batch's whole shape, unless {@code pixels} is a batch this model takes. */
+    void checkPixels(INDArray pixels) {
+        visual.checkPixels(pixels);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.clipig.clip.runtime;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,54 +103,109 @@ public final class Lanes implements AutoCloseable {
     public <S> VectorJacobianProduct vjp(INDArray input, Function<INDArray, Forward<S>> forward,
                                          UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, S, INDArray> backward) {
         List<long[]> chunks = chunks(input.size(0));
-        if (chunks.size() == 1) {
+        List<INDArray> blocks = chunks.stream().map(range -> rows(input, range)).toList();
+        List<VectorJacobianProduct> parts = vjp(blocks, Collections.nCopies(chunks.size(), Differentiable.of(forward, backward)),
+                outputs -> {
+                    INDArray gradient = outputGradient.apply(stack(outputs));
+                    return chunks.stream().map(range -> rows(gradient, range)).toList();
+                });
+        return new VectorJacobianProduct(stack(parts.stream().map(VectorJacobianProduct::output).toList()),
+                stack(parts.stream().map(VectorJacobianProduct::inputGradient).toList()));
+    }
+
+    /**
+     * Vector-Jacobian products of several functions, each on its own block of rows: block i goes
+     * through {@code functions.get(i)} on lane i modulo the lanes (a lane with several blocks runs
+     * their forwards, then their backwards); {@code outputGradients} then maps the blocks' outputs,
+     * in order, to their gradients on the calling thread. With one lane every pass runs on the
+     * calling thread.
+     *
+     * @return per block, its output and the gradient with respect to its rows
+     */
+    public List<VectorJacobianProduct> vjp(List<INDArray> blocks, List<? extends Differentiable<?>> functions,
+                                           UnaryOperator<List<INDArray>> outputGradients) {
+        if (blocks.size() != functions.size()) {
+            throw new IllegalArgumentException(blocks.size() + " blocks for " + functions.size() + " functions");
+        }
+        int n = blocks.size(), laneCount = Math.min(threads.size(), n);
+        if (laneCount <= 1) {
             checkOpen();
             return Workspaces.pass(() -> {
-                Forward<S> pass = forward.apply(input);
-                INDArray inputGradient = backward.apply(outputGradient.apply(pass.output()), pass.saved());
-                return new VectorJacobianProduct(Workspaces.keep(pass.output()), Workspaces.keep(inputGradient));
+                List<Pass<?>> passes = new ArrayList<>();
+                for (int i = 0; i < n; i++) passes.add(Pass.forward(functions.get(i), blocks.get(i)));
+                List<INDArray> gradients = outputGradients.apply(passes.stream().map(Pass::output).toList());
+                List<VectorJacobianProduct> parts = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    parts.add(new VectorJacobianProduct(Workspaces.keep(passes.get(i).output()),
+                            Workspaces.keep(passes.get(i).backward(gradients.get(i)))));
+                }
+                return parts;
             });
         }
         lock.lock();
         try {
             checkOpen();
-            int n = chunks.size();
             List<CompletableFuture<INDArray>> outputs = new ArrayList<>();
-            CompletableFuture<INDArray> gradient = new CompletableFuture<>();
-            INDArray inputGradient = input.ulike();
+            for (int i = 0; i < n; i++) outputs.add(new CompletableFuture<>());
+            CompletableFuture<List<INDArray>> gradients = new CompletableFuture<>();
+            INDArray[] inputGradients = new INDArray[n];
             List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                long[] range = chunks.get(i);
-                CompletableFuture<INDArray> output = new CompletableFuture<>();
-                outputs.add(output);
-                running.add(threads.get(i).submit(() -> Workspaces.pass(() -> {
-                    Forward<S> pass;
-                    try {
-                        pass = forward.apply(rows(input, range));
-                        output.complete(Workspaces.outside(pass.output()::dup));
-                    } catch (RuntimeException | Error e) {
-                        output.completeExceptionally(e);
-                        throw e;
+            for (int lane = 0; lane < laneCount; lane++) {
+                int first = lane;
+                running.add(threads.get(lane).submit(() -> Workspaces.pass(() -> {
+                    List<Pass<?>> passes = new ArrayList<>();
+                    for (int i = first; i < n; i += laneCount) {
+                        try {
+                            Pass<?> pass = Pass.forward(functions.get(i), blocks.get(i));
+                            passes.add(pass);
+                            outputs.get(i).complete(Workspaces.outside(pass.output()::dup));
+                        } catch (RuntimeException | Error e) {
+                            for (int j = i; j < n; j += laneCount) outputs.get(j).completeExceptionally(e);
+                            throw e;
+                        }
                     }
-                    INDArray dx = backward.apply(rows(gradient.join(), range), pass.saved());
-                    rows(inputGradient, range).assign(dx);
+                    for (int k = 0, i = first; i < n; k++, i += laneCount) {
+                        INDArray dx = passes.get(k).backward(gradients.join().get(i));
+                        inputGradients[i] = Workspaces.outside(dx::dup);
+                    }
                     return null;
                 })));
             }
-            INDArray stacked;
+            List<INDArray> outputList;
             try {
-                stacked = Nd4j.concat(0, outputs.stream().map(CompletableFuture::join).toArray(INDArray[]::new));
-                gradient.complete(outputGradient.apply(stacked));
+                outputList = outputs.stream().map(CompletableFuture::join).toList();
+                gradients.complete(outputGradients.apply(outputList));
             } catch (RuntimeException | Error e) {
-                gradient.completeExceptionally(e);
+                gradients.completeExceptionally(e);
                 awaitQuietly(running);
                 throw unwrap(e);
             }
             awaitAll(running);
-            return new VectorJacobianProduct(stacked, inputGradient);
+            List<VectorJacobianProduct> parts = new ArrayList<>();
+            for (int i = 0; i < n; i++) parts.add(new VectorJacobianProduct(outputList.get(i), inputGradients[i]));
+            return parts;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One block's forward pass, with what its backward needs. */
+    private record Pass<S>(Differentiable<S> function, Forward<S> forward) {
+        static <S> Pass<S> forward(Differentiable<S> function, INDArray input) {
+            return new Pass<>(function, function.forward(input));
+        }
+
+        INDArray output() {
+            return forward.output();
+        }
+
+        INDArray backward(INDArray outputGradient) {
+            return function.backward(outputGradient, forward.saved());
+        }
+    }
+
+    private static INDArray stack(List<INDArray> parts) {
+        return parts.size() == 1 ? parts.get(0) : Nd4j.concat(0, parts.toArray(INDArray[]::new));
     }
 
     /**

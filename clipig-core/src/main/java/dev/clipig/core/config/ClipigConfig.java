@@ -18,6 +18,8 @@ import java.util.List;
  * @param resolution       {@code [width, height]}, may depend on time (the image is resampled on change)
  * @param interpolation    how the training image is resampled when the resolution changes
  * @param model            the CLIP model name of the reference ({@code ViT-B/32}); the CLI's model path wins
+ * @param ensemble         more CLIP models (names or weights files) that judge the views beside {@code model},
+ *                         each a block of every target's views; none by default
  * @param device           the reference's device; accepted and not used
  * @param learnrate        learning rate, scaled per optimizer so that 1.0 suits all
  * @param learnrateScale   a further factor on the learnrate
@@ -29,11 +31,12 @@ import java.util.List;
  */
 public record ClipigConfig(String sourceName, int verbose, String output, SnapshotInterval snapshotInterval,
                            int epochs, int startEpoch, Param resolution, Interpolation interpolation,
-                           String model, String device, Param learnrate, Param learnrateScale,
+                           String model, List<String> ensemble, String device, Param learnrate, Param learnrateScale,
                            OptimizerKind optimizer, InitSpec init, List<TargetSpec> targets,
                            List<PostprocSpec> postproc, ParameterizationSpec parameterization) {
 
     public ClipigConfig {
+        ensemble = List.copyOf(ensemble);
         targets = List.copyOf(targets);
         postproc = List.copyOf(postproc);
         if (epochs < 1) {
@@ -74,6 +77,7 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
         private Param resolution;
         private Interpolation interpolation;
         private String model;
+        private List<String> ensemble;
         private String device;
         private Param learnrate;
         private Param learnrateScale;
@@ -93,6 +97,7 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
             resolution = c.resolution;
             interpolation = c.interpolation;
             model = c.model;
+            ensemble = c.ensemble;
             device = c.device;
             learnrate = c.learnrate;
             learnrateScale = c.learnrateScale;
@@ -149,6 +154,11 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
             return this;
         }
 
+        public Builder ensemble(List<String> value) {
+            ensemble = value;
+            return this;
+        }
+
         public Builder device(String value) {
             device = value;
             return this;
@@ -197,7 +207,7 @@ public record ClipigConfig(String sourceName, int verbose, String output, Snapsh
 
         public ClipigConfig build() {
             return new ClipigConfig(sourceName, verbose, output, snapshotInterval, epochs, startEpoch, resolution,
-                    interpolation, model, device, learnrate, learnrateScale, optimizer, init, targets, postproc,
+                    interpolation, model, ensemble, device, learnrate, learnrateScale, optimizer, init, targets, postproc,
                     parameterization);
         }
     }

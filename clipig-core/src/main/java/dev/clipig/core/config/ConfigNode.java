@@ -77,6 +77,10 @@ final class ConfigNode {
         return node instanceof MappingNode;
     }
 
+    boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
     // ---- structure ----
 
     /**

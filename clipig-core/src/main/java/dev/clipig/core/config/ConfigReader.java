@@ -32,7 +32,7 @@ final class ConfigReader {
 
     private static final List<String> TOP_KEYS = List.of("verbose", "output", "snapshot_interval", "epochs",
             "start_epoch", "resolution", "interpolation", "model", "device", "learnrate", "learnrate_scale",
-            "optimizer", "init", "targets", "postproc", "parameterization");
+            "optimizer", "init", "targets", "postproc", "parameterization", "ensemble");
     private static final List<String> INIT_KEYS = List.of("resolution", "mean", "std", "image", "image_tensor");
     private static final List<String> TARGET_KEYS = List.of("active", "name", "start", "end", "weight",
             "batch_size", "select", "feature_scale", "features", "transforms", "constraints");
@@ -58,6 +58,7 @@ final class ConfigReader {
                 param(top, RESOLUTION, ExpressionScope.RESOLUTION, root),
                 entry(top, "interpolation").map(n -> n.choice(Interpolation.values())).orElse(Interpolation.CUBIC),
                 entry(top, "model").map(ConfigNode::text).orElse("ViT-B/32"),
+                entry(top, "ensemble").map(ConfigReader::ensemble).orElse(List.of()),
                 entry(top, "device").map(ConfigNode::text).orElse("auto"),
                 param(top, LEARNRATE, ExpressionScope.LEARNRATE, root),
                 param(top, LEARNRATE_SCALE, ExpressionScope.LEARNRATE, root),
@@ -67,6 +68,12 @@ final class ConfigReader {
                 entry(top, "postproc").map(n -> n.list().stream().map(ConfigReader::postproc).toList())
                         .orElse(List.of()),
                 entry(top, "parameterization").map(ConfigReader::parameterization).orElse(ParameterizationSpec.PIXELS));
+    }
+
+    /** One model name or a list of them. */
+    private static List<String> ensemble(ConfigNode node) {
+        List<ConfigNode> names = node.isList() ? node.list() : List.of(node);
+        return names.stream().map(ConfigNode::text).toList();
     }
 
     /** The {@code start}/{@code end} entries of a mapping, defaulting to the whole run. */

@@ -1,5 +1,6 @@
 package dev.clipig.core.plan;
 
+import dev.clipig.clip.ClipEnsemble;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.FeatureScale;
 import dev.clipig.core.config.FeatureSpec;
@@ -24,33 +25,40 @@ public record RunPlan(List<TargetPlan> targets, int modelResolution) {
     }
 
     /**
-     * Encodes each active target's texts and images; an unreadable image is a one-line error naming it.
+     * Encodes each active target's texts and images with each model of the ensemble; an unreadable
+     * image is a one-line error naming it.
      *
      * @param initial the pixels [3, H, W] the run starts from, for {@code feature_scale: fair}
      */
-    public static RunPlan of(List<TargetSpec> specs, ClipModel model, INDArray initial) {
+    public static RunPlan of(List<TargetSpec> specs, ClipEnsemble models, INDArray initial) {
         List<TargetPlan> targets = new ArrayList<>();
-        INDArray initialFeatures = null;
+        List<INDArray> initialFeatures = null;
         for (TargetSpec spec : specs) {
             if (!spec.active()) continue;
-            Optional<INDArray> features = features(spec.features(), model);
+            Optional<List<INDArray>> features = features(spec.features(), models);
             double[] scales = new double[spec.features().size()];
             Arrays.fill(scales, 1);
             if (spec.featureScale() == FeatureScale.FAIR && features.isPresent()) {
-                if (initialFeatures == null) initialFeatures = model.encodeImages(ViewPlan.wholeImage(initial, model.imageResolution()));
+                if (initialFeatures == null) initialFeatures = models.encodeImages(ViewPlan.wholeImage(initial, models.imageResolution()));
                 scales = fairScales(features.get(), initialFeatures);
             }
             targets.add(new TargetPlan(spec, features, scales));
         }
-        return new RunPlan(targets, model.imageResolution());
+        return new RunPlan(targets, models.imageResolution());
     }
 
     /**
      * CLIPig's fair scales, computed once before the first step: the similarity s of each unit
-     * target feature to CLIP's features of the whole initial image, and (1 / s) / max(1 / s).
+     * target feature to CLIP's features of the whole initial image (in an ensemble, the mean over its
+     * models), and (1 / s) / max(1 / s).
      */
-    private static double[] fairScales(INDArray targets, INDArray initial) {
-        double[] similarity = ClipModel.normalize(targets).mmul(initial.transpose()).toDoubleVector();
+    private static double[] fairScales(List<INDArray> targets, List<INDArray> initial) {
+        double[] similarity = new double[(int) targets.get(0).size(0)];
+        for (int m = 0; m < targets.size(); m++) {
+            double[] own = ClipModel.normalize(targets.get(m)).mmul(initial.get(m).transpose()).toDoubleVector();
+            for (int j = 0; j < own.length; j++) similarity[j] += own[j];
+        }
+        for (int j = 0; j < similarity.length; j++) similarity[j] /= targets.size();
         double[] scales = Arrays.stream(similarity).map(s -> 1 / s).toArray();
         double max = Arrays.stream(scales).max().orElse(1);
         return Arrays.stream(scales).map(s -> s / max).toArray();
@@ -65,17 +73,22 @@ public record RunPlan(List<TargetPlan> targets, int modelResolution) {
         return targets.stream().map(t -> ViewPlan.of(t.spec(), image, modelResolution, atBuild)).toList();
     }
 
-    /** The features of each text (or image) of a target, [F, embed]; none for a target of constraints only. */
-    private static Optional<INDArray> features(List<FeatureSpec> features, ClipModel model) {
+    /**
+     * Each model's features of each text (or image) of a target, [F, embed] per model; none for a
+     * target of constraints only.
+     */
+    private static Optional<List<INDArray>> features(List<FeatureSpec> features, ClipEnsemble models) {
         if (features.isEmpty()) return Optional.empty();
-        List<INDArray> rows = new ArrayList<>();
+        List<List<INDArray>> rows = new ArrayList<>();
         for (FeatureSpec f : features) {
-            if (f.text().isPresent()) {
-                rows.add(model.encodeTexts(List.of(f.text().get())));
-            } else {
-                rows.add(FeatureImages.encode(f.image().orElseThrow(), model));
-            }
+            rows.add(f.text().isPresent() ? models.encodeTexts(List.of(f.text().get()))
+                    : FeatureImages.encode(f.image().orElseThrow(), models));
         }
-        return Optional.of(Nd4j.vstack(rows.toArray(INDArray[]::new)));
+        List<INDArray> perModel = new ArrayList<>();
+        for (int m = 0; m < models.size(); m++) {
+            int model = m;
+            perModel.add(Nd4j.vstack(rows.stream().map(r -> r.get(model)).toArray(INDArray[]::new)));
+        }
+        return Optional.of(perModel);
     }
 }

@@ -1,7 +1,9 @@
 package dev.clipig.core.render;
 
 import dev.clipig.ClipigException;
+import dev.clipig.clip.ClipEnsemble;
 import dev.clipig.clip.ClipModel;
+import dev.clipig.clip.models.ModelCatalog;
 import dev.clipig.clip.runtime.Workspaces;
 import dev.clipig.core.config.ClipigConfig;
 import dev.clipig.core.config.FeatureSpec;
@@ -83,6 +85,7 @@ public final class Renderer {
     public RenderResult run() {
         RunInputs reads = inputs;
         if (config.init().image().isPresent()) reads = reads.with("init image", config.init().image().get());
+        for (String name : config.ensemble()) reads = reads.with("ensemble model", name);
         for (TargetSpec target : config.targets()) {
             for (FeatureSpec feature : target.features()) {
                 if (feature.image().isPresent()) reads = reads.with("feature image", feature.image().get());
@@ -97,7 +100,31 @@ public final class Renderer {
         }
     }
 
+    /**
+     * The run's model and the config's ensemble, loaded for the run and closed after it. A name that
+     * does not resolve is a one-line error naming the config's {@code ensemble} key.
+     */
     private RenderResult render() {
+        List<ClipModel> loaded = new ArrayList<>();
+        try {
+            ClipEnsemble models;
+            try {
+                for (String name : config.ensemble()) loaded.add(ClipModel.load(ModelCatalog.standard().resolve(name)));
+                List<ClipModel> all = new ArrayList<>(List.of(model));
+                all.addAll(loaded);
+                models = ClipEnsemble.of(all);
+            } catch (ClipigException e) {
+                throw new ClipigException(config.sourceName() + ": ensemble: " + e.getMessage(), e);
+            }
+            try (models) {
+                return render(models);
+            }
+        } finally {
+            loaded.forEach(ClipModel::close);
+        }
+    }
+
+    private RenderResult render(ClipEnsemble models) {
         long started = System.nanoTime();
         int epochs = config.epochs();
         Checkpoint checkpoint = Checkpoint.beside(output);
@@ -105,8 +132,8 @@ public final class Renderer {
         Parameterization parameterization = Parameterization.of(config.parameterization(), config.interpolation());
         // A resumed run plans with the image it started from, so that it continues as it would have.
         ImageState start = initialImage(epochs, parameterization);
-        RunPlan plan = RunPlan.of(config.targets(), model, start.pixels());
-        List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, model)).toList();
+        RunPlan plan = RunPlan.of(config.targets(), models, start.pixels());
+        List<TargetRun> targets = plan.targets().stream().map(t -> new TargetRun(t, models)).toList();
         ImageState image = restored != null ? checkpoint.restore(restored, config.optimizer(), parameterization) : start;
         int first = restored != null ? restored.nextEpoch() : config.startEpoch();
         SnapshotClock snapshots = new SnapshotClock(config.snapshotInterval(), first);

@@ -1,29 +1,35 @@
 package dev.clipig.core.render;
 
-import dev.clipig.clip.ClipModel;
-import dev.clipig.clip.ImageGradient;
+import dev.clipig.clip.ClipEnsemble;
 import dev.clipig.core.config.TargetSpec;
 import dev.clipig.core.plan.TargetPlan;
 import dev.clipig.core.plan.ViewPlan;
 import dev.clipig.core.transforms.Step;
 import dev.clipig.core.transforms.StepContext;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.UnaryOperator;
+import java.util.stream.DoubleStream;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** One target of a run: its loss and gradient at each step, through the views its plan has for the resolution. */
+/**
+ * One target of a run: its loss and gradient at each step, through the views its plan has for the
+ * resolution. In an ensemble each view is judged by the model it is dealt to, against that model's
+ * features of the target.
+ */
 final class TargetRun {
     private final TargetSpec spec;
-    private final ClipModel model;
-    private final Optional<FeatureObjective> objective;
+    private final ClipEnsemble models;
+    /** One per model of the ensemble; none for a target of constraints only. */
+    private final List<FeatureObjective> objectives;
 
-    TargetRun(TargetPlan plan, ClipModel model) {
+    TargetRun(TargetPlan plan, ClipEnsemble models) {
         this.spec = plan.spec();
-        this.model = model;
-        this.objective = plan.features().map(f -> new FeatureObjective(spec.features(), f, spec.select(),
-                plan.featureScales(), spec.weight()));
+        this.models = models;
+        this.objectives = plan.features().map(perModel -> perModel.stream().map(f -> new FeatureObjective(
+                spec.features(), f, spec.select(), plan.featureScales(), spec.weight())).toList()).orElse(List.of());
     }
 
     TargetSpec spec() {
@@ -37,11 +43,11 @@ final class TargetRun {
     /** @param plan this target's views at the resolution of {@code pixels} */
     Result step(ViewPlan plan, INDArray pixels, StepContext step) {
         ViewPlan.Views views = plan.views(pixels, step);
-        if (objective.isEmpty()) return constraintsOnly(views, step);
+        if (objectives.isEmpty()) return constraintsOnly(views, step);
         FeaturePass features = new FeaturePass(step.step());
-        ImageGradient g = model.imageGradient(views.normalized(), features);
-        FeatureObjective.Evaluation e = features.evaluation;
-        ViewPlan.Backward back = views.backward(g.pixelGradient(), step, e.viewSimilarity(), e.viewWeight());
+        INDArray pixelGradient = models.imageGradient(views.normalized(), features);
+        Judged e = features.judged();
+        ViewPlan.Backward back = views.backward(pixelGradient, step, e.viewSimilarity(), e.viewWeight());
         return new Result(e.loss() + back.constraintLoss(), back.pixelGradient(), e.similarities());
     }
 
@@ -57,23 +63,48 @@ final class TargetRun {
         return new Result(back.constraintLoss(), back.pixelGradient(), new double[0]);
     }
 
+    /** What the models' judgement of a step's views comes to: the parts of a feature evaluation the step needs. */
+    private record Judged(double loss, double[] similarities, double[] viewSimilarity, double[] viewWeight) {
+    }
+
     /**
-     * The loss gradient the image encoder's backward pass starts from, each view's weighted by the
-     * target's weight at that view's similarity. It keeps the evaluation for the rest of the step,
-     * as the pass hands back only the gradient.
+     * The loss gradient each model's backward pass starts from, each view's weighted by the
+     * target's weight at that view's similarity. It keeps the evaluations for the rest of the step,
+     * as the pass hands back only the gradients.
      */
-    private final class FeaturePass implements UnaryOperator<INDArray> {
+    private final class FeaturePass implements ClipEnsemble.FeatureGradient {
         private final Step step;
-        private FeatureObjective.Evaluation evaluation;
+        private final List<FeatureObjective.Evaluation> evaluations = new ArrayList<>();
 
         FeaturePass(Step step) {
             this.step = step;
         }
 
         @Override
-        public INDArray apply(INDArray features) {
-            evaluation = objective.orElseThrow().evaluate(features, step);
-            return evaluation.gradient();
+        public INDArray apply(int model, INDArray features) {
+            FeatureObjective.Evaluation e = objectives.get(model).evaluate(features, step);
+            evaluations.add(e);
+            return e.gradient();
+        }
+
+        /** The evaluations joined in view order; the mean similarities weighted by each model's views. */
+        Judged judged() {
+            if (evaluations.size() == 1) {
+                FeatureObjective.Evaluation e = evaluations.get(0);
+                return new Judged(e.loss(), e.similarities(), e.viewSimilarity(), e.viewWeight());
+            }
+            double loss = 0;
+            double[] similarities = new double[spec.features().size()];
+            int views = evaluations.stream().mapToInt(e -> e.viewSimilarity().length).sum();
+            for (FeatureObjective.Evaluation e : evaluations) {
+                loss += e.loss();
+                for (int j = 0; j < similarities.length; j++) {
+                    similarities[j] += e.similarities()[j] * e.viewSimilarity().length / views;
+                }
+            }
+            return new Judged(loss, similarities,
+                    evaluations.stream().flatMapToDouble(e -> DoubleStream.of(e.viewSimilarity())).toArray(),
+                    evaluations.stream().flatMapToDouble(e -> DoubleStream.of(e.viewWeight())).toArray());
         }
     }
 }

@@ -76,6 +76,17 @@ class ClipigConfigTest {
     }
 
     @Test
+    void anEnsembleIsOneModelNameOrAListOfThemAndNoneByDefault() {
+        assertEquals(List.of(), ClipigConfig.parse("epochs: 1", "e.yaml").ensemble());
+        assertEquals(List.of("toy-shapes-b"), ClipigConfig.parse("ensemble: toy-shapes-b", "e.yaml").ensemble());
+        assertEquals(List.of("ViT-B/16", "b.safetensors"),
+                ClipigConfig.parse("ensemble: [ViT-B/16, b.safetensors]", "e.yaml").ensemble());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ClipigConfig.parse("ensemble: {model: x}", "e.yaml"));
+        assertTrue(e.getMessage().contains("ensemble: expected a text, got a mapping"), e.getMessage());
+    }
+
+    @Test
     void method2() {
         ClipigConfig c = ClipigConfig.load(CONFIGS.resolve("method2.yaml"));
         assertEquals(300, c.epochs());

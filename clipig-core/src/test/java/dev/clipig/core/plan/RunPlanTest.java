@@ -3,6 +3,7 @@ package dev.clipig.core.plan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.clipig.clip.ClipEnsemble;
 import dev.clipig.clip.ClipModel;
 import dev.clipig.core.config.ClipigConfig;
 import java.nio.file.Path;
@@ -32,10 +33,10 @@ class RunPlanTest {
                 """, "fair.yaml");
         Nd4j.getRandom().setSeed(1);
         INDArray initial = Nd4j.rand(DataType.FLOAT, 3, 40, 40);
-        RunPlan plan = RunPlan.of(config.targets(), toy, initial);
+        RunPlan plan = RunPlan.of(config.targets(), ClipEnsemble.of(toy), initial);
         double[] scales = plan.targets().get(0).featureScales();
         INDArray image = toy.encodeImages(ViewPlan.wholeImage(initial, toy.imageResolution()));
-        double[] similarity = ClipModel.normalize(plan.targets().get(0).features().orElseThrow())
+        double[] similarity = ClipModel.normalize(plan.targets().get(0).features().orElseThrow().get(0))
                 .mmul(ClipModel.normalize(image).transpose()).toDoubleVector();
         assertEquals(1.0, Arrays.stream(scales).max().orElseThrow(), 1e-12);
         for (int j = 1; j < 3; j++) {
