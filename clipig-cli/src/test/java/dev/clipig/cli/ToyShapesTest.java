@@ -10,6 +10,8 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The end-to-end check that a render obeys its prompt, with the bundled toy CLIP that knows
@@ -43,16 +45,17 @@ class ToyShapesTest {
         assertTrue(dark < white, "'on black' renders are darker than 'on white': " + dark + " vs " + white);
     }
 
-    @Test
-    void classifiesTheShippedShapes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"toy-shapes", "toy-shapes-b"})
+    void bothBundledToyModelsClassifyTheTestPictures(String model) throws Exception {
         List<String> captions = Files.readAllLines(FIXTURES.resolve("captions.txt"));
         for (String caption : List.of("a red circle on white", "a blue square on black", "a green circle on black")) {
             Path image = FIXTURES.resolve(caption.substring(2).replace(' ', '-') + ".png");
-            CommandRun run = CommandRun.of("classify", "--model", "toy-shapes", "--image", image.toString(),
+            CommandRun run = CommandRun.of("classify", "--model", model, "--image", image.toString(),
                     "--labels", String.join(",", captions));
             assertEquals(0, run.exit(), run.err());
             String best = run.out().lines().findFirst().orElseThrow();
-            assertTrue(best.endsWith("  " + caption), image + " classified as: " + best);
+            assertTrue(best.endsWith("  " + caption), model + " classified " + image + " as: " + best);
         }
     }
 

@@ -229,6 +229,7 @@ public final class ModelCatalog {
             cacheDir = defaultCacheDir(System.getenv(), home);
             openAiCacheDir = home.resolve(".cache/clip");
             models.put("toy-shapes", new BundledModel("dev/clipig/clip/models/toy-shapes.safetensors"));
+            models.put("toy-shapes-b", new BundledModel("dev/clipig/clip/models/toy-shapes-b.safetensors"));
             models.put(DEFAULT_MODEL, PublishedModel.openAi(OPENAI_VIT_B_32));
         }
 
