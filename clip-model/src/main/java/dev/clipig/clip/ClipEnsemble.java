@@ -17,8 +17,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * the batch is judged by one model: the batch is dealt in contiguous blocks, one per model, so that
  * an ensemble's step costs about what one model's pass over the batch costs. On the CPU the models
  * then run side by side, one lane each, rather than each splitting its block across the lanes: a
- * small model's pass costs about as much per op as per image, so halving every pass would double
- * the op count per core.
+ * small model's pass is mostly per-op overhead, which halving every pass would pay twice per core
+ * (docs/toy-judge.md has the timings).
  *
  * <p>An ensemble of one model is that model, its batch split across its lanes as ever. The ensemble
  * does not own its models: {@link #close} stops its own lanes only.

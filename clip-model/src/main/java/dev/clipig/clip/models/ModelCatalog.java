@@ -39,6 +39,8 @@ public final class ModelCatalog {
 
     private static final String OPENAI_VIT_B_32 = "https://openaipublic.azureedge.net/clip/models/"
             + "40d365715913c9da98579312b702a82c18be219cc2a73407c4526f58eba950af/ViT-B-32.pt";
+    private static final String OPENAI_VIT_B_16 = "https://openaipublic.azureedge.net/clip/models/"
+            + "5806e77cd80f8b59890b7e101eabd078d9fb84e6937f9e85e4ecb61988df416f/ViT-B-16.pt";
 
     private final Map<String, ModelSource> models;
     private final Path cacheDir;
@@ -231,6 +233,7 @@ public final class ModelCatalog {
             models.put("toy-shapes", new BundledModel("dev/clipig/clip/models/toy-shapes.safetensors"));
             models.put("toy-shapes-b", new BundledModel("dev/clipig/clip/models/toy-shapes-b.safetensors"));
             models.put(DEFAULT_MODEL, PublishedModel.openAi(OPENAI_VIT_B_32));
+            models.put("ViT-B/16", PublishedModel.openAi(OPENAI_VIT_B_16));
         }
 
         /** Where converted and extracted models are kept. */

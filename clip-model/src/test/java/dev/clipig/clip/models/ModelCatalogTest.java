@@ -57,7 +57,7 @@ class ModelCatalogTest {
     void anUnknownNameListsTheKnownOnes() {
         WeightsException e = assertThrows(WeightsException.class, () -> catalog().resolve("ViT-L/14"));
 
-        assertEquals("unknown model 'ViT-L/14': neither a file nor one of ViT-B/32, toy-shapes, toy-shapes-b", e.getMessage());
+        assertEquals("unknown model 'ViT-L/14': neither a file nor one of ViT-B/16, ViT-B/32, toy-shapes, toy-shapes-b", e.getMessage());
     }
 
     @Test
@@ -102,6 +102,14 @@ class ModelCatalogTest {
 
         assertEquals(converted, catalog.resolve(ModelCatalog.DEFAULT_MODEL));
         assertEquals(converted, catalog.resolve("ViT-B-32"));
+    }
+
+    @Test
+    void vitB16ForEnsemblesIsKnownAndCachedUnderItsOwnName() throws IOException {
+        Files.createDirectories(temp.resolve("cache"));
+        Path converted = Files.writeString(temp.resolve("cache/ViT-B-16.safetensors"), "cached");
+
+        assertEquals(converted, catalog().resolve("ViT-B/16"));
     }
 
     @Test
