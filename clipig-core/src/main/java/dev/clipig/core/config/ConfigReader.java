@@ -70,9 +70,9 @@ final class ConfigReader {
                 entry(top, "parameterization").map(ConfigReader::parameterization).orElse(ParameterizationSpec.PIXELS));
     }
 
-    /** One model name or a list of them. */
+    /** One model name or a list of them; empty, none. */
     private static List<String> ensemble(ConfigNode node) {
-        List<ConfigNode> names = node.isList() ? node.list() : List.of(node);
+        List<ConfigNode> names = node.isNull() || node.isList() ? node.list() : List.of(node);
         return names.stream().map(ConfigNode::text).toList();
     }
 

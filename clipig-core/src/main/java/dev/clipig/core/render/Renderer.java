@@ -254,6 +254,7 @@ public final class Renderer {
             return this;
         }
 
+        /** The run's model; the models the config's {@code ensemble} names are loaded beside it for the run. */
         public Builder model(ClipModel value) {
             this.model = value;
             return this;

@@ -62,9 +62,19 @@ class EnsembleRenderTest {
 
     @Test
     void aModelInEnsembleWithItselfRendersWhatItRendersAlone() {
-        INDArray alone = run(config(3, ""), dir.resolve("alone.png")).get(2).pixels();
+        List<StepReport> alone = run(config(3, ""), dir.resolve("alone.png"));
         List<StepReport> twice = run(config(3, "ensemble: " + FIXTURES.resolve("a.pt")), dir.resolve("twice.png"));
-        assertEquals(0, alone.sub(twice.get(2).pixels()).amaxNumber().doubleValue(), 1e-6);
+        assertEquals(0, alone.get(2).pixels().sub(twice.get(2).pixels()).amaxNumber().doubleValue(), 1e-6);
+        // Each model judges two of the four views: the loss sums them, the similarity averages them.
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertEquals(alone.get(epoch).loss(), twice.get(epoch).loss(), 1e-6);
+            assertEquals(alone.get(epoch).similarities().get(0)[0], twice.get(epoch).similarities().get(0)[0], 1e-6);
+        }
+    }
+
+    @Test
+    void anEmptyEnsembleIsNone() {
+        assertEquals(List.of(), config(1, "ensemble:").ensemble());
     }
 
     @Test
