@@ -1,7 +1,6 @@
 package dev.clipig.clip;
 
 import dev.clipig.ClipigException;
-import dev.clipig.clip.runtime.Differentiable;
 import dev.clipig.clip.runtime.Lanes;
 import dev.clipig.clip.runtime.VectorJacobianProduct;
 import java.util.ArrayList;
@@ -9,16 +8,17 @@ import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * CLIP models that judge an image together, as pixray's {@code clip_models} do. Each model has a
  * feature space of its own, so features come as one array per model. In a gradient each view of
  * the batch is judged by one model: the batch is dealt in contiguous blocks, one per model, so that
- * an ensemble's step costs about what one model's pass over the batch costs. On the CPU the models
- * then run side by side, one lane each, rather than each splitting its block across the lanes: a
- * small model's pass is mostly per-op overhead, which halving every pass would pay twice per core
- * (docs/toy-judge.md has the timings).
+ * an ensemble's step costs about what one model's pass over the batch costs. On the CPU the lanes
+ * split the batch as they split one model's, each running the parts of the models' blocks it holds:
+ * two models on two cores run side by side, one core each, rather than each splitting its block
+ * across the cores, since a small model's pass is mostly per-op overhead, which halving every pass
+ * would pay twice per core; and three models still keep both cores equally busy (docs/toy-judge.md
+ * has the timings).
  *
  * <p>An ensemble of one model is that model, its batch split across its lanes as ever. The ensemble
  * does not own its models: {@link #close} stops its own lanes only.
@@ -101,21 +101,17 @@ public final class ClipEnsemble implements AutoCloseable {
      * to: forward passes, then {@code lossGradient} per model, then backward passes.
      */
     public INDArray imageGradient(INDArray pixels, FeatureGradient lossGradient) {
-        for (ClipModel m : models) m.checkPixels(pixels);
+        models.get(0).checkPixels(pixels);
         if (lanes.isEmpty()) return models.get(0).imageGradient(pixels, f -> lossGradient.apply(0, f)).pixelGradient();
-        long views = pixels.size(0);
         List<Integer> judging = new ArrayList<>();
-        List<INDArray> blocks = new ArrayList<>();
-        List<Differentiable<?>> encoders = new ArrayList<>();
+        List<Lanes.Segment> segments = new ArrayList<>();
         for (int m = 0; m < models.size(); m++) {
-            long[] range = viewsOf(m, views);
+            long[] range = viewsOf(m, pixels.size(0));
             if (range[0] == range[1]) continue;
             judging.add(m);
-            blocks.add(pixels.get(NDArrayIndex.interval(range[0], range[1]), NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.all()));
-            encoders.add(models.get(m).imageEncoder());
+            segments.add(new Lanes.Segment(models.get(m).imageEncoder(), range[0], range[1]));
         }
-        List<VectorJacobianProduct> parts = lanes.get().vjp(blocks, encoders, outputs -> {
+        List<VectorJacobianProduct> parts = lanes.get().vjp(pixels, segments, outputs -> {
             List<INDArray> gradients = new ArrayList<>();
             for (int k = 0; k < outputs.size(); k++) gradients.add(lossGradient.apply(judging.get(k), outputs.get(k)));
             return gradients;

@@ -50,7 +50,7 @@ class ClipEnsembleTest {
 
     @Test
     void eachBlockOfViewsIsDifferentiatedByItsOwnModelAndTheModelsAreAskedInOrder() {
-        // Three models on this machine's lanes (two on CI): one lane then runs two blocks.
+        // Three models on this machine's lanes (two on CI): a lane then runs parts of two models' blocks.
         List<ClipModel> models = List.of(model(1), model(2), model(3));
         INDArray pixels = pixels(7);
         List<Integer> asked = new ArrayList<>();

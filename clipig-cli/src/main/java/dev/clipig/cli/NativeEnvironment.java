@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +22,14 @@ import java.util.Optional;
  * {@code OPENBLAS_CORETYPE} names the better one ({@link OpenBlasFamily}); and with the JVM's default
  * heap sizes the collector let the heap, and so the resident memory, grow by hundreds of MB while
  * the arrays live off-heap anyway. A user who sets either heap size gets neither of ours, so the two
- * never conflict. The measurements are in docs/performance.md.
+ * never conflict. JavaCPP, below ND4J, reads the process's resident memory at every native
+ * allocation, under a lock all threads share, while its bound on it is above 0: a pass of a small
+ * model is mostly allocations, so the child gets the bound 0 (JavaCPP still bounds the memory it
+ * allocates itself by the heap's size). The measurements are in docs/performance.md.
  */
 public final class NativeEnvironment {
     private static final String RELAUNCHED = "CLIPIG_RELAUNCHED", MAX_HEAP = "-Xmx1g", START_HEAP = "-Xms128m";
+    private static final String MAX_PHYSICAL_BYTES = "-Dorg.bytedeco.javacpp.maxPhysicalBytes";
 
     private NativeEnvironment() {
     }
@@ -39,12 +44,17 @@ public final class NativeEnvironment {
         return env;
     }
 
-    /** The re-launched JVM's options: this one's, plus the heap's sizes unless the user set either. */
+    /**
+     * The re-launched JVM's options: this one's, plus the heap's sizes unless the user set either,
+     * plus JavaCPP's bound on resident memory unless the user set it (JavaCPP reads either spelling).
+     */
     static List<String> jvmOptions(List<String> given) {
         List<String> options = new ArrayList<>(given);
         boolean sized = given.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-Xms")
                 || o.startsWith("-XX:MaxHeapSize") || o.startsWith("-XX:InitialHeapSize"));
         if (!sized) options.addAll(List.of(MAX_HEAP, START_HEAP));
+        boolean bounded = given.stream().anyMatch(o -> o.toLowerCase(Locale.ROOT).startsWith(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT) + "="));
+        if (!bounded) options.add(MAX_PHYSICAL_BYTES + "=0");
         return options;
     }
 

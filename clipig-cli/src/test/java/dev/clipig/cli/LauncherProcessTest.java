@@ -28,6 +28,8 @@ class LauncherProcessTest {
         ProcessHandle child = awaitChild(launcher.toHandle());
         try {
             assertTrue(child.isAlive(), "the child ended before the launcher was killed: " + Files.readString(errors));
+            String commandLine = Files.readString(Path.of("/proc", Long.toString(child.pid()), "cmdline"));
+            assertTrue(List.of(commandLine.split("\0")).contains("-Dorg.bytedeco.javacpp.maxPhysicalBytes=0"), commandLine);
             launcher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             assertFalse(launcher.isAlive());
             child.onExit().completeOnTimeout(child, 20, TimeUnit.SECONDS).get();

@@ -3,7 +3,6 @@ package dev.clipig.clip.runtime;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
@@ -102,90 +102,165 @@ public final class Lanes implements AutoCloseable {
      */
     public <S> VectorJacobianProduct vjp(INDArray input, Function<INDArray, Forward<S>> forward,
                                          UnaryOperator<INDArray> outputGradient, BiFunction<INDArray, S, INDArray> backward) {
-        List<long[]> chunks = chunks(input.size(0));
-        List<INDArray> blocks = chunks.stream().map(range -> rows(input, range)).toList();
-        List<VectorJacobianProduct> parts = vjp(blocks, Collections.nCopies(chunks.size(), Differentiable.of(forward, backward)),
-                outputs -> {
-                    INDArray gradient = outputGradient.apply(stack(outputs));
-                    return chunks.stream().map(range -> rows(gradient, range)).toList();
-                });
-        return new VectorJacobianProduct(stack(parts.stream().map(VectorJacobianProduct::output).toList()),
-                stack(parts.stream().map(VectorJacobianProduct::inputGradient).toList()));
+        Segment all = new Segment(Differentiable.of(forward, backward), 0, input.size(0));
+        return vjp(input, List.of(all), outputs -> List.of(outputGradient.apply(outputs.get(0)))).get(0);
+    }
+
+    /** A function of the rows [from, to) of a batch. */
+    public record Segment(Differentiable<?> function, long from, long to) {
     }
 
     /**
-     * Vector-Jacobian products of several functions, each on its own block of rows: block i goes
-     * through {@code functions.get(i)} on lane i modulo the lanes (a lane with several blocks runs
-     * their forwards, then their backwards); {@code outputGradients} then maps the blocks' outputs,
-     * in order, to their gradients on the calling thread. With one lane every pass runs on the
-     * calling thread.
+     * Vector-Jacobian products of several functions, each of its own segment of the rows of
+     * {@code input}. The rows are split among the lanes as for one function, whatever the segments,
+     * so that the lanes stay even: a lane runs the forwards of the parts of segments it holds, then
+     * their backwards. {@code outputGradients} maps each segment's output, in order, to its gradient
+     * on the calling thread. With one lane every pass runs on the calling thread.
      *
-     * @return per block, its output and the gradient with respect to its rows
+     * @param segments contiguous and in order, covering every row
+     * @return per segment, its output and the gradient with respect to its rows
      */
-    public List<VectorJacobianProduct> vjp(List<INDArray> blocks, List<? extends Differentiable<?>> functions,
+    public List<VectorJacobianProduct> vjp(INDArray input, List<Segment> segments,
                                            UnaryOperator<List<INDArray>> outputGradients) {
-        if (blocks.size() != functions.size()) {
-            throw new IllegalArgumentException(blocks.size() + " blocks for " + functions.size() + " functions");
+        long rows = input.size(0);
+        if (segments.isEmpty()) throw new IllegalArgumentException("no segment for " + rows + " rows");
+        long next = 0;
+        for (Segment s : segments) {
+            if (s.from() != next || s.to() <= s.from()) {
+                throw new IllegalArgumentException("segment [" + s.from() + ", " + s.to() + ") after row " + next);
+            }
+            next = s.to();
         }
-        int n = blocks.size(), laneCount = Math.min(threads.size(), n);
-        if (laneCount <= 1) {
+        if (next != rows) throw new IllegalArgumentException("segments end at row " + next + " of " + rows);
+        List<Piece> pieces = pieces(segments, rows);
+        Passes passes = new Passes(input, segments, pieces, outputGradients);
+        List<VectorJacobianProduct> parts = pieces.get(pieces.size() - 1).lane() == 0 ? passes.inline() : passes.onLanes();
+        List<VectorJacobianProduct> results = new ArrayList<>();
+        for (int s = 0; s < segments.size(); s++) {
+            List<VectorJacobianProduct> mine = new ArrayList<>();
+            for (int i = 0; i < pieces.size(); i++) if (pieces.get(i).segment() == s) mine.add(parts.get(i));
+            results.add(new VectorJacobianProduct(stack(mine.stream().map(VectorJacobianProduct::output).toList()),
+                    stack(mine.stream().map(VectorJacobianProduct::inputGradient).toList())));
+        }
+        return results;
+    }
+
+    /** The rows [from, to) of a segment that one lane holds. */
+    private record Piece(int segment, long from, long to, int lane) {
+    }
+
+    /** The segments cut at the lanes' chunks, in row order. */
+    private List<Piece> pieces(List<Segment> segments, long rows) {
+        List<long[]> chunks = chunks(rows);
+        List<Piece> pieces = new ArrayList<>();
+        for (int lane = 0; lane < chunks.size(); lane++) {
+            for (int s = 0; s < segments.size(); s++) {
+                long from = Math.max(chunks.get(lane)[0], segments.get(s).from());
+                long to = Math.min(chunks.get(lane)[1], segments.get(s).to());
+                if (from < to) pieces.add(new Piece(s, from, to, lane));
+            }
+        }
+        return pieces;
+    }
+
+    /** One call's pieces and how their outputs become the gradients their backwards start from. */
+    private final class Passes {
+        private final INDArray input;
+        private final List<Segment> segments;
+        private final List<Piece> pieces;
+        private final UnaryOperator<List<INDArray>> outputGradients;
+
+        Passes(INDArray input, List<Segment> segments, List<Piece> pieces, UnaryOperator<List<INDArray>> outputGradients) {
+            this.input = input;
+            this.segments = segments;
+            this.pieces = pieces;
+            this.outputGradients = outputGradients;
+        }
+
+        Pass<?> forward(int i) {
+            Piece p = pieces.get(i);
+            return Pass.forward(segments.get(p.segment()).function(), rows(input, new long[] {p.from(), p.to()}));
+        }
+
+        /** Per piece, its rows of its segment's output gradient. */
+        List<INDArray> pieceGradients(List<INDArray> pieceOutputs) {
+            List<List<INDArray>> bySegment = new ArrayList<>();
+            for (int s = 0; s < segments.size(); s++) bySegment.add(new ArrayList<>());
+            for (int i = 0; i < pieces.size(); i++) bySegment.get(pieces.get(i).segment()).add(pieceOutputs.get(i));
+            List<INDArray> gradients = outputGradients.apply(bySegment.stream().map(Lanes::stack).toList());
+            return pieces.stream().map(p -> {
+                Segment s = segments.get(p.segment());
+                INDArray g = gradients.get(p.segment());
+                return p.from() == s.from() && p.to() == s.to() ? g
+                        : rows(g, new long[] {p.from() - s.from(), p.to() - s.from()});
+            }).toList();
+        }
+
+        /** Every pass on the calling thread. */
+        List<VectorJacobianProduct> inline() {
             checkOpen();
             return Workspaces.pass(() -> {
                 List<Pass<?>> passes = new ArrayList<>();
-                for (int i = 0; i < n; i++) passes.add(Pass.forward(functions.get(i), blocks.get(i)));
-                List<INDArray> gradients = outputGradients.apply(passes.stream().map(Pass::output).toList());
+                for (int i = 0; i < pieces.size(); i++) passes.add(forward(i));
+                List<INDArray> gradients = pieceGradients(passes.stream().map(Pass::output).toList());
                 List<VectorJacobianProduct> parts = new ArrayList<>();
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < pieces.size(); i++) {
                     parts.add(new VectorJacobianProduct(Workspaces.keep(passes.get(i).output()),
                             Workspaces.keep(passes.get(i).backward(gradients.get(i)))));
                 }
                 return parts;
             });
         }
-        lock.lock();
-        try {
-            checkOpen();
-            List<CompletableFuture<INDArray>> outputs = new ArrayList<>();
-            for (int i = 0; i < n; i++) outputs.add(new CompletableFuture<>());
-            CompletableFuture<List<INDArray>> gradients = new CompletableFuture<>();
-            INDArray[] inputGradients = new INDArray[n];
-            List<Future<?>> running = new ArrayList<>();
-            for (int lane = 0; lane < laneCount; lane++) {
-                int first = lane;
-                running.add(threads.get(lane).submit(() -> Workspaces.pass(() -> {
-                    List<Pass<?>> passes = new ArrayList<>();
-                    for (int i = first; i < n; i += laneCount) {
-                        try {
-                            Pass<?> pass = Pass.forward(functions.get(i), blocks.get(i));
-                            passes.add(pass);
-                            outputs.get(i).complete(Workspaces.outside(pass.output()::dup));
-                        } catch (RuntimeException | Error e) {
-                            for (int j = i; j < n; j += laneCount) outputs.get(j).completeExceptionally(e);
-                            throw e;
-                        }
-                    }
-                    for (int k = 0, i = first; i < n; k++, i += laneCount) {
-                        INDArray dx = passes.get(k).backward(gradients.join().get(i));
-                        inputGradients[i] = Workspaces.outside(dx::dup);
-                    }
-                    return null;
-                })));
-            }
-            List<INDArray> outputList;
+
+        /** Each lane its pieces' forwards, the gradients on the calling thread, then each lane its backwards. */
+        List<VectorJacobianProduct> onLanes() {
+            int n = pieces.size();
+            lock.lock();
             try {
-                outputList = outputs.stream().map(CompletableFuture::join).toList();
-                gradients.complete(outputGradients.apply(outputList));
-            } catch (RuntimeException | Error e) {
-                gradients.completeExceptionally(e);
-                awaitQuietly(running);
-                throw unwrap(e);
+                checkOpen();
+                List<CompletableFuture<INDArray>> outputs = new ArrayList<>();
+                for (int i = 0; i < n; i++) outputs.add(new CompletableFuture<>());
+                CompletableFuture<List<INDArray>> gradients = new CompletableFuture<>();
+                INDArray[] inputGradients = new INDArray[n];
+                List<Future<?>> running = new ArrayList<>();
+                for (int lane = 0; lane <= pieces.get(n - 1).lane(); lane++) {
+                    int here = lane;
+                    List<Integer> mine = IntStream.range(0, n).filter(i -> pieces.get(i).lane() == here).boxed().toList();
+                    running.add(threads.get(lane).submit(() -> Workspaces.pass(() -> {
+                        List<Pass<?>> passes = new ArrayList<>();
+                        for (int k = 0; k < mine.size(); k++) {
+                            try {
+                                Pass<?> pass = forward(mine.get(k));
+                                passes.add(pass);
+                                outputs.get(mine.get(k)).complete(Workspaces.outside(pass.output()::dup));
+                            } catch (RuntimeException | Error e) {
+                                for (int j = k; j < mine.size(); j++) outputs.get(mine.get(j)).completeExceptionally(e);
+                                throw e;
+                            }
+                        }
+                        for (int k = 0; k < mine.size(); k++) {
+                            INDArray dx = passes.get(k).backward(gradients.join().get(mine.get(k)));
+                            inputGradients[mine.get(k)] = Workspaces.outside(dx::dup);
+                        }
+                        return null;
+                    })));
+                }
+                List<INDArray> outputList;
+                try {
+                    outputList = outputs.stream().map(CompletableFuture::join).toList();
+                    gradients.complete(pieceGradients(outputList));
+                } catch (RuntimeException | Error e) {
+                    gradients.completeExceptionally(e);
+                    awaitQuietly(running);
+                    throw unwrap(e);
+                }
+                awaitAll(running);
+                List<VectorJacobianProduct> parts = new ArrayList<>();
+                for (int i = 0; i < n; i++) parts.add(new VectorJacobianProduct(outputList.get(i), inputGradients[i]));
+                return parts;
+            } finally {
+                lock.unlock();
             }
-            awaitAll(running);
-            List<VectorJacobianProduct> parts = new ArrayList<>();
-            for (int i = 0; i < n; i++) parts.add(new VectorJacobianProduct(outputList.get(i), inputGradients[i]));
-            return parts;
-        } finally {
-            lock.unlock();
         }
     }
 

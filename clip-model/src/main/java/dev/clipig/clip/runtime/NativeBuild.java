@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.bytedeco.javacpp.Loader;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -21,9 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param forced      whether {@value OpenBlasFamily#VARIABLE} chose that family
  * @param cpu         the CPU
  * @param oneDnn      whether oneDNN's primitives run the image encoder's inference ({@link OneDnn})
+ * @param maxPhysicalBytes JavaCPP's bound on the resident memory, which it reads at every native
+ *                    allocation while it is above 0
  */
 public record NativeBuild(String variant, int lanes, int opThreads, int blasThreads, Optional<String> coreType,
-                          boolean forced, CpuInfo cpu, boolean oneDnn) {
+                          boolean forced, CpuInfo cpu, boolean oneDnn, long maxPhysicalBytes) {
 
     /** This process's build; configures ND4J's threads as the first model would. */
     public static NativeBuild ofThisProcess() {
@@ -35,7 +38,8 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
                 .findFirst().orElse("unknown");
         return new NativeBuild(variant, lanes, Nd4j.getEnvironment().maxThreads(),
                 Nd4j.factory().blas().getMaxThreads(), OpenBlasFamily.picked(),
-                System.getenv(OpenBlasFamily.VARIABLE) != null, CpuInfo.ofThisMachine(), OneDnn.cpuEngine().isPresent());
+                System.getenv(OpenBlasFamily.VARIABLE) != null, CpuInfo.ofThisMachine(), OneDnn.cpuEngine().isPresent(),
+                Pointer.maxPhysicalBytes());
     }
 
     /**
@@ -63,6 +67,8 @@ public record NativeBuild(String variant, int lanes, int opThreads, int blasThre
                         .map(b -> "; " + OpenBlasFamily.VARIABLE + "=" + b + " would be faster)").orElse(")")))
                 .orElse("none"));
         lines.put("lanes", lanes + " x " + opThreads + " op thread(s), " + blasThreads + " BLAS thread(s)");
+        lines.put("javacpp_max_physical_bytes", maxPhysicalBytes == 0 ? "0 (resident memory not read per allocation)"
+                : maxPhysicalBytes + " (resident memory read at every allocation)");
         return lines;
     }
 }

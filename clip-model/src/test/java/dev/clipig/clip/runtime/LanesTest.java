@@ -9,6 +9,9 @@ import dev.clipig.clip.ClipModel;
 import dev.clipig.clip.RandomWeights;
 import dev.clipig.clip.vision.VisionTransformer;
 import dev.clipig.weights.ClipHyperParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +50,53 @@ class LanesTest {
         VectorJacobianProduct expected = vjp(one, coupled), actual = vjp(three, coupled);
         assertClose(expected.output(), actual.output());
         assertClose(expected.inputGradient(), actual.inputGradient());
+    }
+
+    /** The image encoder, counting the rows each thread passes forward. */
+    private Differentiable<?> counted(Map<String, Integer> rowsByThread) {
+        return Differentiable.of(x -> {
+            rowsByThread.merge(Thread.currentThread().getName(), (int) x.size(0), Integer::sum);
+            return vit.forwardSaving(x);
+        }, vit::backward);
+    }
+
+    @Test
+    void segmentsOfSeveralFunctionsAreSplitEvenlyAmongTheLanes() {
+        // Three functions on 16 rows: dealt whole to two lanes, one lane would pass 11 rows and the other 5.
+        INDArray batch = Nd4j.randn(DataType.DOUBLE, 16, 3, 8, 8);
+        VisionTransformer other = VisionTransformer.load(new RandomWeights(P, DataType.DOUBLE, 12), 2, 2);
+        Map<String, Integer> rowsByThread = new ConcurrentHashMap<>();
+        List<Lanes.Segment> segments = List.of(new Lanes.Segment(counted(rowsByThread), 0, 5),
+                new Lanes.Segment(Differentiable.of(other::forwardSaving, other::backward), 5, 10),
+                new Lanes.Segment(counted(rowsByThread), 10, 16));
+        List<Integer> segmentRows = new ArrayList<>();
+        UnaryOperator<List<INDArray>> gradients = outputs -> {
+            outputs.forEach(o -> segmentRows.add((int) o.size(0)));
+            return outputs.stream().map(coupled).toList();
+        };
+        List<VectorJacobianProduct> split = new Lanes(2).vjp(batch, segments, gradients);
+        assertEquals(List.of(5, 5, 6), segmentRows);
+        assertEquals(Map.of("clip-lane-0", 5, "clip-lane-1", 6), rowsByThread);
+        List<VectorJacobianProduct> whole = new Lanes(1).vjp(batch, segments, gradients);
+        for (int s = 0; s < 3; s++) {
+            assertClose(whole.get(s).output(), split.get(s).output());
+            assertClose(whole.get(s).inputGradient(), split.get(s).inputGradient());
+        }
+        INDArray rows = batch.get(NDArrayIndex.interval(5, 10));
+        VectorJacobianProduct alone = new Lanes(1).vjp(rows, other::forwardSaving, coupled, other::backward);
+        assertClose(alone.inputGradient(), split.get(1).inputGradient());
+    }
+
+    @Test
+    void segmentsMustCoverTheRowsInOrder() {
+        Differentiable<?> f = Differentiable.of(vit::forwardSaving, vit::backward);
+        Lanes lanes = new Lanes(2);
+        IllegalArgumentException gap = assertThrows(IllegalArgumentException.class, () -> lanes.vjp(pixels,
+                List.of(new Lanes.Segment(f, 0, 2), new Lanes.Segment(f, 3, 5)), outputs -> outputs));
+        assertEquals("segment [3, 5) after row 2", gap.getMessage());
+        IllegalArgumentException shortOf = assertThrows(IllegalArgumentException.class,
+                () -> lanes.vjp(pixels, List.of(new Lanes.Segment(f, 0, 4)), outputs -> outputs));
+        assertEquals("segments end at row 4 of 5", shortOf.getMessage());
     }
 
     @Test
