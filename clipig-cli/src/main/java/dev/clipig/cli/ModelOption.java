@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** The {@code --model} option the CLIP-using commands share. */
 public final class ModelOption {
     @Option(names = {"-m", "--model"}, paramLabel = "MODEL",
-            description = "a model name (ViT-B/32, ViT-B/16, toy-shapes, toy-shapes-b) or a weights file (.safetensors or OpenAI .pt);"
+            description = "a model name (ViT-B/32, ViT-B/16, toy-shapes, toy-shapes-b, toy-shapes-c) or a weights file (.safetensors or OpenAI .pt);"
                     + " default: the config's model where there is one, else " + ModelCatalog.DEFAULT_MODEL)
     private String model;
 

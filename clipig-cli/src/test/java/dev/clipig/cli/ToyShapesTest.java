@@ -46,8 +46,8 @@ class ToyShapesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"toy-shapes", "toy-shapes-b"})
-    void bothBundledToyModelsClassifyTheTestPictures(String model) throws Exception {
+    @ValueSource(strings = {"toy-shapes", "toy-shapes-b", "toy-shapes-c"})
+    void everyBundledToyModelClassifiesTheTestPictures(String model) throws Exception {
         List<String> captions = Files.readAllLines(FIXTURES.resolve("captions.txt"));
         for (String caption : List.of("a red circle on white", "a blue square on black", "a green circle on black")) {
             Path image = FIXTURES.resolve(caption.substring(2).replace(' ', '-') + ".png");

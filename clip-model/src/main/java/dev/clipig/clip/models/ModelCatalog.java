@@ -232,6 +232,7 @@ public final class ModelCatalog {
             openAiCacheDir = home.resolve(".cache/clip");
             models.put("toy-shapes", new BundledModel("dev/clipig/clip/models/toy-shapes.safetensors"));
             models.put("toy-shapes-b", new BundledModel("dev/clipig/clip/models/toy-shapes-b.safetensors"));
+            models.put("toy-shapes-c", new BundledModel("dev/clipig/clip/models/toy-shapes-c.safetensors"));
             models.put(DEFAULT_MODEL, PublishedModel.openAi(OPENAI_VIT_B_32));
             models.put("ViT-B/16", PublishedModel.openAi(OPENAI_VIT_B_16));
         }

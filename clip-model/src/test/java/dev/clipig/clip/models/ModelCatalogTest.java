@@ -57,7 +57,7 @@ class ModelCatalogTest {
     void anUnknownNameListsTheKnownOnes() {
         WeightsException e = assertThrows(WeightsException.class, () -> catalog().resolve("ViT-L/14"));
 
-        assertEquals("unknown model 'ViT-L/14': neither a file nor one of ViT-B/16, ViT-B/32, toy-shapes, toy-shapes-b", e.getMessage());
+        assertEquals("unknown model 'ViT-L/14': neither a file nor one of ViT-B/16, ViT-B/32, toy-shapes, toy-shapes-b, toy-shapes-c", e.getMessage());
     }
 
     @Test
