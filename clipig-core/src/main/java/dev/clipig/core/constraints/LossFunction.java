@@ -3,6 +3,7 @@ package dev.clipig.core.constraints;
 import dev.clipig.core.ConfigChoice;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -49,6 +50,28 @@ public enum LossFunction implements ConfigChoice {
                     Transforms.sign(difference, true).divi(perImage));
             case L2 -> new Loss(difference.mul(difference).sumNumber().doubleValue() / perImage,
                     difference.mul(2 / perImage));
+            case COSINE -> throw new IllegalStateException("the cosine loss compares features, not pixels");
+        };
+    }
+
+    /**
+     * One element's part of {@link #of}'s gradient, for loops over pixels: d(loss)/d(difference)
+     * for an image of {@code perImage} differences, each operation's result passed through
+     * {@code rounded} as {@link #of}'s ops round it in the array's precision.
+     */
+    public double slope(double difference, double perImage, DoubleUnaryOperator rounded) {
+        return switch (this) {
+            case L1 -> rounded.applyAsDouble(Math.signum(difference) / rounded.applyAsDouble(perImage));
+            case L2 -> rounded.applyAsDouble(difference * rounded.applyAsDouble(2 / perImage));
+            case COSINE -> throw new IllegalStateException("the cosine loss compares features, not pixels");
+        };
+    }
+
+    /** One element's part of {@link #of}'s value, before the division by the image's size. */
+    public double penalty(double difference) {
+        return switch (this) {
+            case L1 -> Math.abs(difference);
+            case L2 -> difference * difference;
             case COSINE -> throw new IllegalStateException("the cosine loss compares features, not pixels");
         };
     }

@@ -1,11 +1,12 @@
 package dev.clipig.core.constraints;
 
 import dev.clipig.core.ConfigChoice;
+import dev.clipig.core.transforms.Plane;
 import dev.clipig.core.transforms.StepContext;
+import java.util.function.DoubleUnaryOperator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Total variation: the differences between neighbouring pixels. Not in CLIPig; it is the smoothness
@@ -48,25 +49,37 @@ public record TotalVariationConstraint(LossFunction lossFunction, Norm norm) imp
     }
 
     /**
-     * Forward differences at every pixel that has a right and a lower neighbour. Saves nothing but
-     * the differences: the backward of {@code r = |(dx, dy)|} is {@code (dx, dy) / r} times the
-     * loss's gradient in {@code r}, zero where r is (the subgradient l1 also takes at zero).
+     * Forward differences at every pixel that has a right and a lower neighbour. The backward of
+     * {@code r = |(dx, dy)|} is {@code (dx, dy) / r} times the loss's gradient in {@code r}, zero
+     * where r is (the subgradient l1 also takes at zero). A loop over the pixels: ND4J's ops on
+     * the shifted windows, which are strided views, took 8-27 ms for sixteen 64-px views, a tenth
+     * to a third of the toy recipe's step (docs/performance.md). Each operation is rounded as
+     * those ops rounded it, so float images get the same gradient to the bit.
      */
     private Loss isotropic(INDArray images) {
-        long h = images.size(2), w = images.size(3);
-        INDArray gradient = images.ulike().assign(0);
-        if (h < 2 || w < 2) return new Loss(0, gradient);
-        INDArray here = images.get(window(0, h - 1, 0, w - 1));
-        INDArray dx = images.get(window(0, h - 1, 1, w)).sub(here);
-        INDArray dy = images.get(window(1, h, 0, w - 1)).sub(here);
-        INDArray r = Transforms.sqrt(dx.mul(dx).addi(dy.mul(dy)), false);
-        Loss ofR = lossFunction.of(r);
-        INDArray perR = ofR.gradient().div(Transforms.max(r, Float.MIN_NORMAL, false));
-        INDArray gx = dx.muli(perR), gy = dy.muli(perR);
-        gradient.get(window(0, h - 1, 1, w)).addi(gx);
-        gradient.get(window(1, h, 0, w - 1)).addi(gy);
-        gradient.get(window(0, h - 1, 0, w - 1)).subi(gx).subi(gy);
-        return new Loss(ofR.value(), gradient);
+        int h = (int) images.size(2), w = (int) images.size(3), planes = (int) (images.size(0) * images.size(1));
+        Plane x = Plane.of(images), g = Plane.zeros(images.dataType(), images.shape());
+        if (h < 2 || w < 2) return new Loss(0, g.written());
+        double perImage = (double) images.size(1) * (h - 1) * (w - 1), sum = 0;
+        DoubleUnaryOperator rounded = x::rounded;
+        for (int plane = 0; plane < planes; plane++) {
+            for (int i = 0; i < h - 1; i++) {
+                for (int j = 0; j < w - 1; j++) {
+                    int at = (plane * h + i) * w + j;
+                    double here = x.get(at);
+                    double dx = x.rounded(x.get(at + 1) - here), dy = x.rounded(x.get(at + w) - here);
+                    double r = x.rounded(Math.sqrt(x.rounded(x.rounded(dx * dx) + x.rounded(dy * dy))));
+                    sum += lossFunction.penalty(r);
+                    double perR = x.rounded(lossFunction.slope(r, perImage, rounded) / Math.max(r, Float.MIN_NORMAL));
+                    double gx = x.rounded(dx * perR), gy = x.rounded(dy * perR);
+                    g.add(at + 1, gx);
+                    g.add(at + w, gy);
+                    g.add(at, -gx);
+                    g.add(at, -gy);
+                }
+            }
+        }
+        return new Loss(sum / perImage, g.written());
     }
 
     /** Every image, every channel, and {@code [from, to)} along {@code axis} (2 rows, 3 columns). */
@@ -74,11 +87,5 @@ public record TotalVariationConstraint(LossFunction lossFunction, Norm norm) imp
         INDArrayIndex[] index = {NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.all()};
         index[axis] = NDArrayIndex.interval(from, to);
         return index;
-    }
-
-    /** Every image, every channel, rows {@code [top, bottom)} and columns {@code [left, right)}. */
-    private static INDArrayIndex[] window(long top, long bottom, long left, long right) {
-        return new INDArrayIndex[]{NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(top, bottom),
-                NDArrayIndex.interval(left, right)};
     }
 }
