@@ -1,10 +1,11 @@
 package dev.clipig.core.constraints;
 
 import dev.clipig.core.ConfigChoice;
-import dev.clipig.core.transforms.Plane;
 import dev.clipig.core.transforms.StepContext;
 import java.util.function.DoubleUnaryOperator;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -51,35 +52,35 @@ public record TotalVariationConstraint(LossFunction lossFunction, Norm norm) imp
     /**
      * Forward differences at every pixel that has a right and a lower neighbour. The backward of
      * {@code r = |(dx, dy)|} is {@code (dx, dy) / r} times the loss's gradient in {@code r}, zero
-     * where r is (the subgradient l1 also takes at zero). A loop over the pixels: ND4J's ops on
-     * the shifted windows, which are strided views, took 8-27 ms for sixteen 64-px views, a tenth
-     * to a third of the toy recipe's step (docs/performance.md). Each operation is rounded as
-     * those ops rounded it, so float images get the same gradient to the bit.
+     * where r is (the subgradient l1 also takes at zero). A loop over the pixels, on Java arrays:
+     * ND4J's ops on the shifted windows, which are strided views, took a tenth of the toy recipe's
+     * step, and so did the same loop reading through NIO buffers (docs/performance.md). Each
+     * operation is rounded to the images' precision as those ops rounded it, so float images get
+     * the same gradient to the bit.
      */
     private Loss isotropic(INDArray images) {
         int h = (int) images.size(2), w = (int) images.size(3), planes = (int) (images.size(0) * images.size(1));
-        Plane x = Plane.of(images), g = Plane.zeros(images.dataType(), images.shape());
-        if (h < 2 || w < 2) return new Loss(0, g.written());
+        if (h < 2 || w < 2) return new Loss(0, images.ulike().assign(0));
+        double[] x = images.dup('c').data().asDouble(), g = new double[x.length];
+        DoubleUnaryOperator rounded = images.dataType() == DataType.FLOAT ? v -> (float) v : v -> v;
         double perImage = (double) images.size(1) * (h - 1) * (w - 1), sum = 0;
-        DoubleUnaryOperator rounded = x::rounded;
         for (int plane = 0; plane < planes; plane++) {
             for (int i = 0; i < h - 1; i++) {
                 for (int j = 0; j < w - 1; j++) {
                     int at = (plane * h + i) * w + j;
-                    double here = x.get(at);
-                    double dx = x.rounded(x.get(at + 1) - here), dy = x.rounded(x.get(at + w) - here);
-                    double r = x.rounded(Math.sqrt(x.rounded(x.rounded(dx * dx) + x.rounded(dy * dy))));
+                    double dx = rounded.applyAsDouble(x[at + 1] - x[at]), dy = rounded.applyAsDouble(x[at + w] - x[at]);
+                    double r = rounded.applyAsDouble(Math.sqrt(rounded.applyAsDouble(
+                            rounded.applyAsDouble(dx * dx) + rounded.applyAsDouble(dy * dy))));
                     sum += lossFunction.penalty(r);
-                    double perR = x.rounded(lossFunction.slope(r, perImage, rounded) / Math.max(r, Float.MIN_NORMAL));
-                    double gx = x.rounded(dx * perR), gy = x.rounded(dy * perR);
-                    g.add(at + 1, gx);
-                    g.add(at + w, gy);
-                    g.add(at, -gx);
-                    g.add(at, -gy);
+                    double perR = rounded.applyAsDouble(lossFunction.slope(r, perImage, rounded) / Math.max(r, Float.MIN_NORMAL));
+                    double gx = rounded.applyAsDouble(dx * perR), gy = rounded.applyAsDouble(dy * perR);
+                    g[at + 1] = rounded.applyAsDouble(g[at + 1] + gx);
+                    g[at + w] = rounded.applyAsDouble(g[at + w] + gy);
+                    g[at] = rounded.applyAsDouble(rounded.applyAsDouble(g[at] - gx) - gy);
                 }
             }
         }
-        return new Loss(sum / perImage, g.written());
+        return new Loss(sum / perImage, Nd4j.create(g, images.shape(), 'c').castTo(images.dataType()));
     }
 
     /** Every image, every channel, and {@code [from, to)} along {@code axis} (2 rows, 3 columns). */

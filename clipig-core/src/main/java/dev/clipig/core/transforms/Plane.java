@@ -15,21 +15,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * takes 15–25 ms where ND4J's {@code gather} takes 280 ms and {@code unsorted_segment_sum} 3 s, and
  * element access through {@code DataBuffer} is ten times slower than through an NIO buffer.
  */
-public sealed interface Plane {
+sealed interface Plane {
 
     double get(int i);
 
     void set(int i, double value);
 
     void add(int i, double value);
-
-    /**
-     * {@code value} rounded to this plane's precision. A loop that rounds the result of each
-     * arithmetic operation computes what the same ND4J ops compute on the array: a float op's
-     * exact result rounded once, which a double result rounded to float equals for +, −, ×, ÷ and
-     * square roots of floats.
-     */
-    double rounded(double value);
 
     /** The array whose memory this plane reads and writes. */
     INDArray array();
@@ -45,18 +37,18 @@ public sealed interface Plane {
     }
 
     /** A view of {@code array}, or of a dense copy where it is a strided view itself. */
-    public static Plane of(INDArray array) {
+    static Plane of(INDArray array) {
         boolean dense = array.ordering() == 'c' && array.offset() == 0
                 && array.data().length() == array.length() && Shape.hasDefaultStridesForShape(array);
         return view(dense ? array : array.dup('c'));
     }
 
     /** A new array of the given type and shape, uninitialized. */
-    public static Plane create(DataType type, long... shape) {
+    static Plane create(DataType type, long... shape) {
         return view(Nd4j.createUninitialized(type, shape));
     }
 
-    public static Plane zeros(DataType type, long... shape) {
+    static Plane zeros(DataType type, long... shape) {
         return view(Nd4j.zeros(type, shape));
     }
 
@@ -81,10 +73,6 @@ public sealed interface Plane {
         public void add(int i, double value) {
             values.put(i, values.get(i) + (float) value);
         }
-
-        public double rounded(double value) {
-            return (float) value;
-        }
     }
 
     record Doubles(DoubleBuffer values, INDArray array) implements Plane {
@@ -98,10 +86,6 @@ public sealed interface Plane {
 
         public void add(int i, double value) {
             values.put(i, values.get(i) + value);
-        }
-
-        public double rounded(double value) {
-            return value;
         }
     }
 }
