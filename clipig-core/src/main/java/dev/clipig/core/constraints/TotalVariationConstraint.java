@@ -52,11 +52,11 @@ public record TotalVariationConstraint(LossFunction lossFunction, Norm norm) imp
     /**
      * Forward differences at every pixel that has a right and a lower neighbour. The backward of
      * {@code r = |(dx, dy)|} is {@code (dx, dy) / r} times the loss's gradient in {@code r}, zero
-     * where r is (the subgradient l1 also takes at zero). A loop over the pixels, on Java arrays:
-     * ND4J's ops on the shifted windows, which are strided views, took a tenth of the toy recipe's
-     * step, and so did the same loop reading through NIO buffers (docs/performance.md). Each
-     * operation is rounded to the images' precision as those ops rounded it, so float images get
-     * the same gradient to the bit.
+     * where r is (the subgradient l1 also takes at zero). A loop over a copy in a Java array:
+     * ND4J's ops on the shifted windows, which are strided views, and the same loop reading
+     * through NIO buffers were several times slower (docs/performance.md). Each operation is
+     * rounded to the images' precision as those ops rounded it, so float images get the same
+     * gradient to the bit.
      */
     private Loss isotropic(INDArray images) {
         int h = (int) images.size(2), w = (int) images.size(3), planes = (int) (images.size(0) * images.size(1));
