@@ -53,7 +53,8 @@ public final class NativeEnvironment {
         boolean sized = given.stream().anyMatch(o -> o.startsWith("-Xmx") || o.startsWith("-Xms")
                 || o.startsWith("-XX:MaxHeapSize") || o.startsWith("-XX:InitialHeapSize"));
         if (!sized) options.addAll(List.of(MAX_HEAP, START_HEAP));
-        boolean bounded = given.stream().anyMatch(o -> o.toLowerCase(Locale.ROOT).startsWith(MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT) + "="));
+        String bound = MAX_PHYSICAL_BYTES.toLowerCase(Locale.ROOT) + "=";
+        boolean bounded = given.stream().anyMatch(o -> o.toLowerCase(Locale.ROOT).startsWith(bound));
         if (!bounded) options.add(MAX_PHYSICAL_BYTES + "=0");
         return options;
     }

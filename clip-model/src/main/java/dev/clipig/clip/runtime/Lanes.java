@@ -135,14 +135,10 @@ public final class Lanes implements AutoCloseable {
         List<Piece> pieces = pieces(segments, rows);
         Passes passes = new Passes(input, segments, pieces, outputGradients);
         List<VectorJacobianProduct> parts = pieces.get(pieces.size() - 1).lane() == 0 ? passes.inline() : passes.onLanes();
-        List<VectorJacobianProduct> results = new ArrayList<>();
-        for (int s = 0; s < segments.size(); s++) {
-            List<VectorJacobianProduct> mine = new ArrayList<>();
-            for (int i = 0; i < pieces.size(); i++) if (pieces.get(i).segment() == s) mine.add(parts.get(i));
-            results.add(new VectorJacobianProduct(stack(mine.stream().map(VectorJacobianProduct::output).toList()),
-                    stack(mine.stream().map(VectorJacobianProduct::inputGradient).toList())));
-        }
-        return results;
+        List<INDArray> outputs = passes.joined(parts.stream().map(VectorJacobianProduct::output).toList());
+        List<INDArray> inputGradients = passes.joined(parts.stream().map(VectorJacobianProduct::inputGradient).toList());
+        return IntStream.range(0, segments.size())
+                .mapToObj(s -> new VectorJacobianProduct(outputs.get(s), inputGradients.get(s))).toList();
     }
 
     /** The rows [from, to) of a segment that one lane holds. */
@@ -182,12 +178,17 @@ public final class Lanes implements AutoCloseable {
             return Pass.forward(segments.get(p.segment()).function(), rows(input, new long[] {p.from(), p.to()}));
         }
 
-        /** Per piece, its rows of its segment's output gradient. */
-        List<INDArray> pieceGradients(List<INDArray> pieceOutputs) {
+        /** Per segment, its pieces' arrays stacked in row order. */
+        List<INDArray> joined(List<INDArray> perPiece) {
             List<List<INDArray>> bySegment = new ArrayList<>();
             for (int s = 0; s < segments.size(); s++) bySegment.add(new ArrayList<>());
-            for (int i = 0; i < pieces.size(); i++) bySegment.get(pieces.get(i).segment()).add(pieceOutputs.get(i));
-            List<INDArray> gradients = outputGradients.apply(bySegment.stream().map(Lanes::stack).toList());
+            for (int i = 0; i < pieces.size(); i++) bySegment.get(pieces.get(i).segment()).add(perPiece.get(i));
+            return bySegment.stream().map(Lanes::stack).toList();
+        }
+
+        /** Per piece, its rows of its segment's output gradient. */
+        List<INDArray> pieceGradients(List<INDArray> pieceOutputs) {
+            List<INDArray> gradients = outputGradients.apply(joined(pieceOutputs));
             return pieces.stream().map(p -> {
                 Segment s = segments.get(p.segment());
                 INDArray g = gradients.get(p.segment());
